@@ -1,0 +1,1 @@
+Console.WriteLine("CrmCore quick start: coming with the contacts model.");

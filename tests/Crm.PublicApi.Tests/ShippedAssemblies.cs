@@ -1,0 +1,13 @@
+using System.Reflection;
+
+namespace Crm.PublicApi.Tests;
+
+/// <summary>Every assembly CrmCore ships as a package; add each new package here.</summary>
+internal static class ShippedAssemblies
+{
+    public static IReadOnlyList<Assembly> All { get; } =
+    [
+        typeof(Crm.Contacts.ContactId).Assembly,
+        typeof(Crm.Metrics.MetricValue).Assembly,
+    ];
+}
