@@ -1,0 +1,209 @@
+using Crm.Contacts.Referrals;
+using Crm.Contacts.Storage;
+
+namespace Crm.Contacts.InMemory;
+
+/// <summary>One tenant's data in the in-memory store; every member is guarded by <see cref="Gate"/>.</summary>
+internal sealed class TenantPartition
+{
+    public Lock Gate { get; } = new();
+
+    public Dictionary<ContactId, Contact> Contacts { get; } = [];
+
+    /// <summary>Contact ids in ascending order, for keyset paging.</summary>
+    public SortedSet<ContactId> Order { get; } = [];
+
+    /// <summary>Each referee's referral (at most one).</summary>
+    public Dictionary<ContactId, Referral> ReferralByReferee { get; } = [];
+
+    /// <summary>Each referrer's direct referees, in the order they were recorded.</summary>
+    public Dictionary<ContactId, List<ContactId>> RefereesByReferrer { get; } = [];
+
+    public long GraphVersion { get; private set; }
+
+    public Dictionary<ReferralRequestId, ReferralRequest> Requests { get; } = [];
+
+    public Dictionary<ContactId, List<ReferralRequestId>> RequestsByContact { get; } = [];
+
+    /// <summary>Checks every precondition of <paramref name="changes"/>; throws before anything is written.</summary>
+    public void Check(TenantId tenantId, ContactChangeSet changes)
+    {
+        var created = new HashSet<ContactId>();
+        foreach (var contact in changes.Created)
+        {
+            ArgumentNullException.ThrowIfNull(contact, nameof(changes));
+            RequireTenant(tenantId, contact.TenantId);
+            if (Contacts.ContainsKey(contact.Id) || !created.Add(contact.Id))
+            {
+                throw new ConcurrencyConflictException("contact", contact.Id.ToString());
+            }
+        }
+
+        var updated = new HashSet<ContactId>();
+        foreach (var update in changes.Updated)
+        {
+            ArgumentNullException.ThrowIfNull(update, nameof(changes));
+            RequireTenant(tenantId, update.Contact.TenantId);
+            if (!updated.Add(update.Contact.Id))
+            {
+                throw new ArgumentException($"Contact '{update.Contact.Id}' is updated twice in one change set.", nameof(changes));
+            }
+
+            if (!Contacts.TryGetValue(update.Contact.Id, out var stored) || stored.ConcurrencyStamp != update.ExpectedStamp
+                || update.Contact.ConcurrencyStamp == update.ExpectedStamp)
+            {
+                throw new ConcurrencyConflictException("contact", update.Contact.Id.ToString());
+            }
+        }
+
+        CheckReferrals(changes);
+
+        foreach (var request in changes.ReferralRequestsCreated)
+        {
+            if (Requests.ContainsKey(request.Id))
+            {
+                throw new ConcurrencyConflictException("referral request", request.Id.ToString());
+            }
+        }
+
+        foreach (var update in changes.ReferralRequestsUpdated)
+        {
+            if (!Requests.TryGetValue(update.Request.Id, out var stored) || stored.ConcurrencyStamp != update.ExpectedStamp
+                || update.Request.ConcurrencyStamp == update.ExpectedStamp)
+            {
+                throw new ConcurrencyConflictException("referral request", update.Request.Id.ToString());
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="changes"/>; call only after <see cref="Check"/> passed under the same lock.</summary>
+    public void Apply(ContactChangeSet changes)
+    {
+        foreach (var contact in changes.Created)
+        {
+            Contacts.Add(contact.Id, contact);
+            Order.Add(contact.Id);
+        }
+
+        foreach (var update in changes.Updated)
+        {
+            Contacts[update.Contact.Id] = update.Contact;
+        }
+
+        foreach (var referral in changes.ReferralsRemoved)
+        {
+            ReferralByReferee.Remove(referral.RefereeId);
+            var siblings = RefereesByReferrer[referral.ReferrerId];
+            siblings.Remove(referral.RefereeId);
+            if (siblings.Count == 0)
+            {
+                RefereesByReferrer.Remove(referral.ReferrerId);
+            }
+        }
+
+        foreach (var referral in changes.ReferralsAdded)
+        {
+            ReferralByReferee.Add(referral.RefereeId, referral);
+            if (!RefereesByReferrer.TryGetValue(referral.ReferrerId, out var referees))
+            {
+                RefereesByReferrer[referral.ReferrerId] = referees = [];
+            }
+
+            referees.Add(referral.RefereeId);
+        }
+
+        if (changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0)
+        {
+            GraphVersion++;
+        }
+
+        foreach (var request in changes.ReferralRequestsCreated)
+        {
+            Requests.Add(request.Id, request);
+            if (!RequestsByContact.TryGetValue(request.ContactId, out var ids))
+            {
+                RequestsByContact[request.ContactId] = ids = [];
+            }
+
+            ids.Add(request.Id);
+        }
+
+        foreach (var update in changes.ReferralRequestsUpdated)
+        {
+            Requests[update.Request.Id] = update.Request;
+        }
+    }
+
+    private void CheckReferrals(ContactChangeSet changes)
+    {
+        if (changes.ReferralsAdded.Count == 0 && changes.ReferralsRemoved.Count == 0)
+        {
+            return;
+        }
+
+        if (changes.ExpectedReferralGraphVersion is not { } expected)
+        {
+            throw new ArgumentException("ExpectedReferralGraphVersion is required when referral edges change.", nameof(changes));
+        }
+
+        if (expected != GraphVersion)
+        {
+            throw new ConcurrencyConflictException("referral graph", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Simulate the edge changes on the referrer-of map so the invariants are checked on the result.
+        var removed = new HashSet<ContactId>();
+        foreach (var referral in changes.ReferralsRemoved)
+        {
+            if (!ReferralByReferee.TryGetValue(referral.RefereeId, out var stored) || stored.ReferrerId != referral.ReferrerId
+                || !removed.Add(referral.RefereeId))
+            {
+                throw new ArgumentException($"The referral of '{referral.RefereeId}' by '{referral.ReferrerId}' to remove does not exist.", nameof(changes));
+            }
+        }
+
+        var added = new Dictionary<ContactId, ContactId>();
+        foreach (var referral in changes.ReferralsAdded)
+        {
+            var hasReferrer = ReferralByReferee.ContainsKey(referral.RefereeId) && !removed.Contains(referral.RefereeId);
+            if (hasReferrer || !added.TryAdd(referral.RefereeId, referral.ReferrerId))
+            {
+                throw new InvalidOperationException($"Store invariant: contact '{referral.RefereeId}' would have a second referrer.");
+            }
+        }
+
+        // Defensive acyclicity check: walk up from each new edge's referrer; the manager has already proven this.
+        foreach (var (referee, referrer) in added)
+        {
+            ContactId? current = referrer;
+            var steps = 0;
+            while (current is { } node)
+            {
+                if (node == referee || ++steps > ReferralByReferee.Count + added.Count + 1)
+                {
+                    throw new InvalidOperationException($"Store invariant: the referral of '{referee}' would close a cycle.");
+                }
+
+                current = ReferrerAfterChanges(node, added, removed);
+            }
+        }
+    }
+
+    private ContactId? ReferrerAfterChanges(ContactId referee, Dictionary<ContactId, ContactId> added, HashSet<ContactId> removed)
+    {
+        if (added.TryGetValue(referee, out var referrer))
+        {
+            return referrer;
+        }
+
+        return !removed.Contains(referee) && ReferralByReferee.TryGetValue(referee, out var edge) ? edge.ReferrerId : null;
+    }
+
+    private static void RequireTenant(TenantId expected, TenantId actual)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException($"A change set for tenant '{expected}' holds a record of another tenant.", nameof(actual));
+        }
+    }
+}

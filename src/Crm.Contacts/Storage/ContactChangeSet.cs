@@ -1,0 +1,45 @@
+using Crm.Contacts.Referrals;
+
+namespace Crm.Contacts.Storage;
+
+/// <summary>
+/// Everything one manager operation writes, applied by <see cref="IContactStore.SaveAsync"/> atomically: all of it, or
+/// (on any conflict) none of it.
+/// </summary>
+/// <remarks>
+/// Managers build change sets; stores apply them. A store must check, before writing anything, that every
+/// <see cref="Updated"/> contact and request still has its expected stamp, that no <see cref="Created"/> id exists, and,
+/// when <see cref="ExpectedReferralGraphVersion"/> is set, that the tenant's referral graph is still at that version (the
+/// version then increases by one). Any failed check throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+/// Every record in a change set belongs to the tenant passed to <see cref="IContactStore.SaveAsync"/>.
+/// </remarks>
+public sealed class ContactChangeSet
+{
+    /// <summary>An empty change set.</summary>
+    public static ContactChangeSet Empty { get; } = new();
+
+    /// <summary>New contacts.</summary>
+    public IReadOnlyList<Contact> Created { get; init; } = [];
+
+    /// <summary>Replaced contacts, each guarded by its expected stamp.</summary>
+    public IReadOnlyList<ContactUpdate> Updated { get; init; } = [];
+
+    /// <summary>Referral edges to add; the referee must have no referrer after <see cref="ReferralsRemoved"/> are applied.</summary>
+    public IReadOnlyList<Referral> ReferralsAdded { get; init; } = [];
+
+    /// <summary>Referral edges to remove (matched by referee and referrer).</summary>
+    public IReadOnlyList<Referral> ReferralsRemoved { get; init; } = [];
+
+    /// <summary>The referral graph version the referral changes were computed against; required when referral edges change.</summary>
+    public long? ExpectedReferralGraphVersion { get; init; }
+
+    /// <summary>New referral requests.</summary>
+    public IReadOnlyList<ReferralRequest> ReferralRequestsCreated { get; init; } = [];
+
+    /// <summary>Replaced referral requests, each guarded by its expected stamp.</summary>
+    public IReadOnlyList<ReferralRequestUpdate> ReferralRequestsUpdated { get; init; } = [];
+
+    /// <summary>Whether the change set writes nothing.</summary>
+    public bool IsEmpty => Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
+        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0;
+}

@@ -1,0 +1,24 @@
+namespace Crm.Contacts.Storage;
+
+/// <summary>
+/// The required store of the contacts package: reads contacts and applies change sets atomically. It holds no rules;
+/// <c>ContactManager</c> validates, decides and re-checks what the store returns.
+/// </summary>
+/// <remarks>
+/// Every method is scoped to one tenant: a store never returns or changes another tenant's data, even for an id that
+/// exists there. Optional capabilities are separate interfaces (for example <see cref="IReferralStore"/>); the DI
+/// builder checks at start-up that the registered store implements the ones the configured features need.
+/// </remarks>
+public interface IContactStore
+{
+    /// <summary>Finds a contact by id in the tenant, or returns <see langword="null"/>.</summary>
+    ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
+
+    /// <summary>Returns one page of the tenant's contacts in ascending id order (keyset paging on the id).</summary>
+    /// <exception cref="ArgumentException">The cursor was not produced by this store.</exception>
+    ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Applies every change of <paramref name="changes"/> atomically, or none of them.</summary>
+    /// <exception cref="ConcurrencyConflictException">A stamp or version check failed, or a created id already exists; nothing was written.</exception>
+    ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken);
+}

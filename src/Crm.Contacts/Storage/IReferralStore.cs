@@ -1,0 +1,42 @@
+using Crm.Contacts.Referrals;
+using NodaTime;
+
+namespace Crm.Contacts.Storage;
+
+/// <summary>
+/// Reads the tenant's referral graph and referral requests. Writes go through <see cref="IContactStore.SaveAsync"/>.
+/// </summary>
+/// <remarks>
+/// Each query answers in one store round-trip, however deep the chain: an in-memory store walks its index iteratively,
+/// a relational store uses one recursive query. No implementation may recurse per node on the call stack, since chains
+/// can be 10,000 deep.
+/// </remarks>
+public interface IReferralStore
+{
+    /// <summary>The current version of the tenant's referral graph; it increases with every change to its edges.</summary>
+    ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>
+    ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The chain of referrals from <paramref name="contactId"/> up to its root referrer: the first edge is the contact's own
+    /// referral, the last names the root. Empty when nobody referred the contact. Read at one graph version, which is returned.
+    /// </summary>
+    ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
+
+    /// <summary>Everyone referred directly or indirectly by <paramref name="rootId"/>, breadth-first, each with its depth (1 = direct).</summary>
+    IAsyncEnumerable<DownlineEntry> GetDownlineAsync(TenantId tenantId, ContactId rootId, int maxDepth, CancellationToken cancellationToken);
+
+    /// <summary>Every referral edge of the tenant, streamed in no particular order.</summary>
+    IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The referral edges recorded within <paramref name="interval"/>.</summary>
+    IAsyncEnumerable<Referral> GetReferralsInIntervalAsync(TenantId tenantId, Interval interval, CancellationToken cancellationToken);
+
+    /// <summary>Finds a referral request by id in the tenant, or returns <see langword="null"/>.</summary>
+    ValueTask<ReferralRequest?> FindReferralRequestAsync(TenantId tenantId, ReferralRequestId requestId, CancellationToken cancellationToken);
+
+    /// <summary>Every referral request made to <paramref name="contactId"/>, oldest first.</summary>
+    ValueTask<IReadOnlyList<ReferralRequest>> GetReferralRequestsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
+}
