@@ -24,4 +24,16 @@ public sealed record RelationshipCoverage(
         where TCustomer : notnull
         where TMember : notnull
         => new RelationshipCoverageAccumulator<TCustomer, TMember>().AddRange(interactions).GetResult();
+
+    /// <summary>Whether both results hold the same values, comparing lists element by element.</summary>
+    public bool Equals(RelationshipCoverage? other)
+        => other is not null
+           && Customers.Equals(other.Customers)
+           && SingleMemberCustomers.Equals(other.SingleMemberCustomers)
+           && SingleMemberRate.Equals(other.SingleMemberRate)
+           && MeanTeamMembers.Equals(other.MeanTeamMembers)
+           && Distribution.SequenceEqual(other.Distribution);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Customers, SingleMemberCustomers, SingleMemberRate, MeanTeamMembers, Distribution.Count);
 }

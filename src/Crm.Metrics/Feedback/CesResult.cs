@@ -16,4 +16,14 @@ public sealed record CesResult(IReadOnlyList<long> CountsByAnswer, MetricValue M
 
     /// <summary>Answers of 5, 6 or 7.</summary>
     public long Agreeing => CountsByAnswer[4] + CountsByAnswer[5] + CountsByAnswer[6];
+
+    /// <summary>Whether both results hold the same values, comparing lists element by element.</summary>
+    public bool Equals(CesResult? other)
+        => other is not null
+           && Mean.Equals(other.Mean)
+           && AgreeingPercentage.Equals(other.AgreeingPercentage)
+           && CountsByAnswer.SequenceEqual(other.CountsByAnswer);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Mean, AgreeingPercentage, CountsByAnswer.Count);
 }

@@ -15,4 +15,14 @@ public sealed record CsatResult(IReadOnlyList<long> CountsByAnswer, MetricValue 
 
     /// <summary>Answers of 4 or 5.</summary>
     public long Satisfied => CountsByAnswer[3] + CountsByAnswer[4];
+
+    /// <summary>Whether both results hold the same values, comparing lists element by element.</summary>
+    public bool Equals(CsatResult? other)
+        => other is not null
+           && Score.Equals(other.Score)
+           && Mean.Equals(other.Mean)
+           && CountsByAnswer.SequenceEqual(other.CountsByAnswer);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Score, Mean, CountsByAnswer.Count);
 }

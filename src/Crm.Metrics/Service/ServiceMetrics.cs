@@ -19,4 +19,21 @@ public sealed record ServiceMetrics(
     long ResolvedWithKnownContacts,
     long ResolvedAtFirstContact,
     MetricValue FirstContactResolutionRate,
-    IReadOnlyList<CategoryCount> TopCategories);
+    IReadOnlyList<CategoryCount> TopCategories)
+{
+    /// <summary>Whether both results hold the same values, comparing lists element by element.</summary>
+    public bool Equals(ServiceMetrics? other)
+        => other is not null
+           && Cases.Equals(other.Cases)
+           && NeverAnswered.Equals(other.NeverAnswered)
+           && NeverAnsweredRate.Equals(other.NeverAnsweredRate)
+           && FirstResponseTime.Equals(other.FirstResponseTime)
+           && ResolutionTime.Equals(other.ResolutionTime)
+           && ResolvedWithKnownContacts.Equals(other.ResolvedWithKnownContacts)
+           && ResolvedAtFirstContact.Equals(other.ResolvedAtFirstContact)
+           && FirstContactResolutionRate.Equals(other.FirstContactResolutionRate)
+           && TopCategories.SequenceEqual(other.TopCategories);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Cases, NeverAnswered, FirstResponseTime, ResolutionTime, ResolvedWithKnownContacts, ResolvedAtFirstContact, TopCategories.Count);
+}

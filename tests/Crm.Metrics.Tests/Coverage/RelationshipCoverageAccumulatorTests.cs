@@ -71,6 +71,10 @@ public sealed class RelationshipCoverageAccumulatorTests
         left.GetResult().Distribution.Should().Equal(new TeamSizeCount(2, 1));
     }
 
+    [Fact]
+    public void Results_AreEqualByValue()
+        => RelationshipCoverage.Calculate([Met("a", "x"), Met("b", "y")]).Should().Be(RelationshipCoverage.Calculate([Met("b", "y"), Met("a", "x")]));
+
     [Property]
     public bool MergeOfRandomPartitions_EqualsTheWhole(int[] raw, int seed)
     {

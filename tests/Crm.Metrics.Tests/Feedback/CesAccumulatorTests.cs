@@ -41,6 +41,10 @@ public sealed class CesAccumulatorTests
             .WithMessage($"CES score must be between 1 and 7 (was {answer}).*");
     }
 
+    [Fact]
+    public void Results_WithTheSameCounts_AreEqualByValue()
+        => (CesAccumulator.Calculate([7, 1]) == CesAccumulator.Calculate([1, 7])).Should().BeTrue();
+
     [Property]
     public bool MeanAndShare_StayOnTheirScales(int[] raw)
     {

@@ -50,6 +50,13 @@ public sealed class CsatAccumulatorTests
         act.Should().Throw<ArgumentNullException>();
     }
 
+    [Fact]
+    public void Results_WithTheSameCounts_AreEqualByValue()
+    {
+        CsatAccumulator.Calculate([5, 1, 4]).Should().Be(CsatAccumulator.Calculate([4, 5, 1]));
+        CsatAccumulator.Calculate([5, 1, 4]).Should().NotBe(CsatAccumulator.Calculate([5, 2, 4]));
+    }
+
     [Property]
     public bool Score_StaysWithin0To100(int[] raw)
     {

@@ -125,6 +125,11 @@ public sealed class ServiceMetricsAccumulatorTests
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "other");
     }
 
+    [Fact]
+    public void Results_AreEqualByValue()
+        => ServiceMetricsAccumulator.Calculate([Case(1, 2, 1, "a"), Case(null, null, null, "b")])
+            .Should().Be(ServiceMetricsAccumulator.Calculate([Case(null, null, null, "b"), Case(1, 2, 1, "a")]));
+
     [Property]
     public bool MergeOfRandomPartitions_EqualsTheWhole(int[] raw, int seed)
     {
