@@ -167,6 +167,15 @@ public readonly struct EmailAddress : IEquatable<EmailAddress>
             return false;
         }
 
+        foreach (var label in domain.Split('.'))
+        {
+            if (label.Length == 0 || label[0] == '-' || label[^1] == '-')
+            {
+                rule = "must have domain labels of 1 to 63 characters that do not start or end with a hyphen";
+                return false;
+            }
+        }
+
         try
         {
             ascii = Idn.GetAscii(domain).ToLowerInvariant();
