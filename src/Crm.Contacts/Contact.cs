@@ -44,7 +44,7 @@ public sealed class Contact
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
         Origin = origin;
-        LifecycleHistory = [new LifecycleTransition(null, initialStage, createdAt)];
+        LifecycleHistory = ImmutableArray.Create(new LifecycleTransition(null, initialStage, createdAt));
     }
 
     /// <summary>The tenant that owns the contact.</summary>
@@ -305,7 +305,7 @@ public sealed class Contact
     internal Contact WithConsentRecorded(ConsentRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Copy(c => c.ConsentHistory = ((ImmutableArray<ConsentRecord>)ConsentHistory).Add(record));
+        return Copy(c => c.ConsentHistory = ConsentHistory.ToImmutableArray().Add(record));
     }
 
     /// <summary>A copy with the whole consent history replaced (merge, erasure); entries must be in time order.</summary>
@@ -332,7 +332,7 @@ public sealed class Contact
             throw new IllegalLifecycleTransitionException(Id, Stage, transition.To);
         }
 
-        return Copy(c => c.LifecycleHistory = ((ImmutableArray<LifecycleTransition>)LifecycleHistory).Add(transition));
+        return Copy(c => c.LifecycleHistory = LifecycleHistory.ToImmutableArray().Add(transition));
     }
 
     /// <summary>A copy with the whole lifecycle log replaced (merge); the log must be a valid walk of the transition table.</summary>
