@@ -83,6 +83,23 @@ public sealed partial class InMemoryContactStore : IContactStore
     }
 
     /// <inheritdoc />
+    public ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<ContactId?>(null);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult<ContactId?>(partition.IdempotencyKeys.TryGetValue(key, out var id) ? id : null);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);

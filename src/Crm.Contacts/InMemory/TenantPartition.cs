@@ -25,6 +25,9 @@ internal sealed class TenantPartition
 
     public Dictionary<ContactId, List<ReferralRequestId>> RequestsByContact { get; } = [];
 
+    /// <summary>Idempotency key → the contact its create command produced.</summary>
+    public Dictionary<string, ContactId> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Checks every precondition of <paramref name="changes"/>; throws before anything is written.</summary>
     public void Check(TenantId tenantId, ContactChangeSet changes)
     {
@@ -57,6 +60,7 @@ internal sealed class TenantPartition
         }
 
         CheckReferrals(changes);
+        CheckIdempotencyKeys(changes, created);
 
         foreach (var request in changes.ReferralRequestsCreated)
         {
@@ -131,6 +135,29 @@ internal sealed class TenantPartition
         foreach (var update in changes.ReferralRequestsUpdated)
         {
             Requests[update.Request.Id] = update.Request;
+        }
+
+        foreach (var key in changes.IdempotencyKeys)
+        {
+            IdempotencyKeys.Add(key.Key, key.ContactId);
+        }
+    }
+
+    private void CheckIdempotencyKeys(ContactChangeSet changes, HashSet<ContactId> created)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in changes.IdempotencyKeys)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(changes));
+            if (!created.Contains(key.ContactId) && !Contacts.ContainsKey(key.ContactId))
+            {
+                throw new ArgumentException($"An idempotency key names contact '{key.ContactId}', which the change set neither creates nor finds.", nameof(changes));
+            }
+
+            if (IdempotencyKeys.ContainsKey(key.Key) || !keys.Add(key.Key))
+            {
+                throw new ConcurrencyConflictException("idempotency key", key.ContactId.ToString());
+            }
         }
     }
 

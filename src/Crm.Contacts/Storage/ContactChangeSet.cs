@@ -10,7 +10,7 @@ namespace Crm.Contacts.Storage;
 /// Managers build change sets; stores apply them. A store must check, before writing anything, that every
 /// <see cref="Updated"/> contact and request still has its expected stamp, that no <see cref="Created"/> id exists, and,
 /// when <see cref="ExpectedReferralGraphVersion"/> is set, that the tenant's referral graph is still at that version (the
-/// version then increases by one). Any failed check throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+/// version then increases by one), and that no <see cref="IdempotencyKeys"/> key is already recorded. Any failed check throws <see cref="ConcurrencyConflictException"/> and writes nothing.
 /// Every record in a change set belongs to the tenant passed to <see cref="IContactStore.SaveAsync"/>.
 /// </remarks>
 public sealed class ContactChangeSet
@@ -39,7 +39,10 @@ public sealed class ContactChangeSet
     /// <summary>Replaced referral requests, each guarded by its expected stamp.</summary>
     public IReadOnlyList<ReferralRequestUpdate> ReferralRequestsUpdated { get; init; } = [];
 
+    /// <summary>Idempotency keys to record; each key must be new in the tenant and name a contact that exists after the change set.</summary>
+    public IReadOnlyList<ContactIdempotencyKey> IdempotencyKeys { get; init; } = [];
+
     /// <summary>Whether the change set writes nothing.</summary>
     public bool IsEmpty => Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
-        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0;
+        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0;
 }

@@ -18,6 +18,10 @@ public interface IContactStore
     /// <exception cref="ArgumentException">The cursor was not produced by this store.</exception>
     ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>The contact created by the command with idempotency key <paramref name="key"/>, or <see langword="null"/> when the key is unknown in the tenant.</summary>
+    /// <remarks>Keys are recorded by <see cref="SaveAsync"/> from <see cref="ContactChangeSet.IdempotencyKeys"/> and compared ordinally.</remarks>
+    ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken);
+
     /// <summary>Applies every change of <paramref name="changes"/> atomically, or none of them.</summary>
     /// <exception cref="ConcurrencyConflictException">A stamp or version check failed, or a created id already exists; nothing was written.</exception>
     ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken);

@@ -1,0 +1,39 @@
+namespace Crm.Contacts;
+
+/// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Contacts logs with, so hosts can filter them.</summary>
+/// <remarks>
+/// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1200–1299 duplicates and merge,
+/// 1300–1399 privacy (export, erasure). Numbers are never reused for another meaning.
+/// </remarks>
+public static class ContactsEventIds
+{
+    /// <summary>A contact was created (Information).</summary>
+    public const int ContactCreated = 1001;
+
+    /// <summary>A contact's profile was changed (Information).</summary>
+    public const int ContactUpdated = 1002;
+
+    /// <summary>A contact moved to another lifecycle stage (Information).</summary>
+    public const int LifecycleStageChanged = 1003;
+
+    /// <summary>A consent grant, confirmation or withdrawal was recorded (Information).</summary>
+    public const int ConsentRecorded = 1004;
+
+    /// <summary>A create command repeated an idempotency key and got the first result back (Information).</summary>
+    public const int IdempotentCreateReplayed = 1005;
+
+    /// <summary>A write was refused because the contact changed since it was read (Warning).</summary>
+    public const int ConcurrencyConflict = 1006;
+
+    /// <summary>A lifecycle move outside the transition table was refused (Warning).</summary>
+    public const int IllegalLifecycleTransition = 1007;
+
+    /// <summary>The store returned a record of another tenant or id; the call failed (Error).</summary>
+    public const int StoreReturnedWrongRecord = 1008;
+
+    /// <summary>Publishing an event failed after the fact was stored; the write stands (Error).</summary>
+    public const int EventPublishFailed = 1009;
+
+    /// <summary>A change was refused because the contact was merged or erased (Warning).</summary>
+    public const int ContactNotActive = 1010;
+}

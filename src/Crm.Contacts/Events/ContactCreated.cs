@@ -1,0 +1,24 @@
+using Crm.Contacts.Acquisition;
+using NodaTime;
+
+namespace Crm.Contacts.Events;
+
+/// <summary>Published after a new contact was stored.</summary>
+public sealed record ContactCreated : CrmEvent
+{
+    /// <summary>Creates the event.</summary>
+    /// <exception cref="ArgumentException">The tenant or contact id is empty.</exception>
+    public ContactCreated(TenantId tenantId, Instant occurredAt, ContactId contactId, RecordOrigin origin)
+        : base(tenantId, occurredAt)
+    {
+        ContactId.ThrowIfEmpty(contactId);
+        ContactId = contactId;
+        Origin = origin;
+    }
+
+    /// <summary>The new contact.</summary>
+    public ContactId ContactId { get; }
+
+    /// <summary>How the record entered the system.</summary>
+    public RecordOrigin Origin { get; }
+}

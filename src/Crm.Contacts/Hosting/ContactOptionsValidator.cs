@@ -1,0 +1,53 @@
+using Crm.Contacts;
+using Crm.Contacts.Profile;
+using Crm.Contacts.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Validates <see cref="ContactOptions"/> at start-up, including that the registered store has the capabilities the options need.</summary>
+internal sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
+{
+    private readonly IServiceScopeFactory _scopes;
+
+    public ContactOptionsValidator(IServiceScopeFactory scopes) => _scopes = scopes;
+
+    public ValidateOptionsResult Validate(string? name, ContactOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.DefaultPhoneRegion is { } region && !PhoneNumber.IsSupportedRegion(region))
+        {
+            failures.Add($"ContactOptions.DefaultPhoneRegion must be an upper-case ISO 3166-1 alpha-2 region known to libphonenumber (e.g. 'GB', 'US'), or null (was '{region}').");
+        }
+
+        CheckLimit(failures, nameof(ContactOptions.MaxEmailAddresses), options.MaxEmailAddresses);
+        CheckLimit(failures, nameof(ContactOptions.MaxPhoneNumbers), options.MaxPhoneNumbers);
+        CheckLimit(failures, nameof(ContactOptions.MaxTags), options.MaxTags);
+        CheckLimit(failures, nameof(ContactOptions.MaxCustomAttributes), options.MaxCustomAttributes);
+
+        if (options.EnableReferrals)
+        {
+            using var scope = _scopes.CreateScope();
+            var store = scope.ServiceProvider.GetService<IContactStore>();
+            if (store is null)
+            {
+                failures.Add("No IContactStore is registered: call AddContacts() or register a store.");
+            }
+            else if (store is not IReferralStore)
+            {
+                failures.Add($"ContactOptions.EnableReferrals is true, but the registered IContactStore ({store.GetType().FullName}) does not implement IReferralStore. Register a store that implements IReferralStore, or set EnableReferrals = false.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckLimit(List<string> failures, string field, int value)
+    {
+        if (value is < 1 or > ContactOptions.MaxLimit)
+        {
+            failures.Add($"ContactOptions.{field} must be between 1 and {ContactOptions.MaxLimit} (was {value}).");
+        }
+    }
+}

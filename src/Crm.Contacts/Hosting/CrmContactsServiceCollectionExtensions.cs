@@ -1,0 +1,44 @@
+using Crm.Contacts;
+using Crm.Contacts.InMemory;
+using Crm.Contacts.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the contacts package to a <see cref="CrmBuilder"/>.</summary>
+public static class CrmContactsServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="ContactManager"/>, its options and the default in-memory store.</summary>
+    /// <remarks>
+    /// <para>Registers <see cref="InMemoryContactStore"/> as a singleton and <see cref="IContactStore"/> forwarding to it,
+    /// both with <c>TryAdd</c>: a host's own <see cref="IContactStore"/> wins whether it is registered before or after
+    /// this call. <see cref="IReferralStore"/> resolves to the registered <see cref="IContactStore"/> (also
+    /// <c>TryAdd</c>), so reads and writes always go to the same store.</para>
+    /// <para>Options are validated when the host starts (<c>ValidateOnStart</c>): limits, the default phone region, and —
+    /// when <see cref="ContactOptions.EnableReferrals"/> is set — that the registered store implements
+    /// <see cref="IReferralStore"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
+    /// <see cref="ContactManager"/> is scoped and needs <c>ILogger&lt;T&gt;</c> from the host's logging
+    /// (<c>services.AddLogging()</c>, which every .NET host adds). Calling it more than once adds each configuration.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static CrmBuilder AddContacts(this CrmBuilder builder, Action<ContactOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<ContactOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>());
+        services.TryAddSingleton<InMemoryContactStore>();
+        services.TryAddSingleton<IContactStore>(static sp => sp.GetRequiredService<InMemoryContactStore>());
+        services.TryAddTransient<IReferralStore>(static sp => sp.GetRequiredService<IContactStore>() as IReferralStore
+            ?? throw new InvalidOperationException("The registered IContactStore does not implement IReferralStore; register one that does, or set ContactOptions.EnableReferrals = false and do not use referrals."));
+        services.TryAddScoped<ContactManager>();
+        return builder;
+    }
+}

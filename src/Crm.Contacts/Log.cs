@@ -1,0 +1,50 @@
+using Crm.Contacts.Acquisition;
+using Crm.Contacts.Consent;
+using Crm.Contacts.Lifecycle;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Contacts;
+
+/// <summary>Every log message of Crm.Contacts. Ids, codes and enum values only: never names, addresses or free text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = ContactsEventIds.ContactCreated, EventName = nameof(ContactsEventIds.ContactCreated), Level = LogLevel.Information,
+        Message = "Contact {ContactId} created in tenant {TenantId} (origin {Origin}).")]
+    public static partial void ContactCreated(ILogger logger, TenantId tenantId, ContactId contactId, RecordOrigin origin);
+
+    [LoggerMessage(EventId = ContactsEventIds.ContactUpdated, EventName = nameof(ContactsEventIds.ContactUpdated), Level = LogLevel.Information,
+        Message = "Contact {ContactId} in tenant {TenantId} updated: {ChangedFields}.")]
+    public static partial void ContactUpdated(ILogger logger, TenantId tenantId, ContactId contactId, IReadOnlyList<string> changedFields);
+
+    [LoggerMessage(EventId = ContactsEventIds.LifecycleStageChanged, EventName = nameof(ContactsEventIds.LifecycleStageChanged), Level = LogLevel.Information,
+        Message = "Contact {ContactId} in tenant {TenantId} moved from {FromStage} to {ToStage}.")]
+    public static partial void LifecycleStageChanged(ILogger logger, TenantId tenantId, ContactId contactId, LifecycleStage fromStage, LifecycleStage toStage);
+
+    [LoggerMessage(EventId = ContactsEventIds.ConsentRecorded, EventName = nameof(ContactsEventIds.ConsentRecorded), Level = LogLevel.Information,
+        Message = "Consent {ConsentAction} for purpose {Purpose} ({AddressKind}) recorded for contact {ContactId} in tenant {TenantId}; now {ConsentStatus}.")]
+    public static partial void ConsentRecorded(ILogger logger, TenantId tenantId, ContactId contactId, ConsentPurpose purpose, ConsentAddressKind addressKind, ConsentAction consentAction, ConsentStatus consentStatus);
+
+    [LoggerMessage(EventId = ContactsEventIds.IdempotentCreateReplayed, EventName = nameof(ContactsEventIds.IdempotentCreateReplayed), Level = LogLevel.Information,
+        Message = "Create command in tenant {TenantId} repeated an idempotency key; returning contact {ContactId} created by the first command.")]
+    public static partial void IdempotentCreateReplayed(ILogger logger, TenantId tenantId, ContactId contactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.ConcurrencyConflict, EventName = nameof(ContactsEventIds.ConcurrencyConflict), Level = LogLevel.Warning,
+        Message = "Write to contact {ContactId} in tenant {TenantId} refused: it changed since it was read.")]
+    public static partial void ConcurrencyConflict(ILogger logger, TenantId tenantId, ContactId contactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.IllegalLifecycleTransition, EventName = nameof(ContactsEventIds.IllegalLifecycleTransition), Level = LogLevel.Warning,
+        Message = "Contact {ContactId} in tenant {TenantId} cannot move from {FromStage} to {ToStage}.")]
+    public static partial void IllegalLifecycleTransition(ILogger logger, TenantId tenantId, ContactId contactId, LifecycleStage fromStage, LifecycleStage toStage);
+
+    [LoggerMessage(EventId = ContactsEventIds.StoreReturnedWrongRecord, EventName = nameof(ContactsEventIds.StoreReturnedWrongRecord), Level = LogLevel.Error,
+        Message = "The contact store returned a record of tenant {ReturnedTenantId} / id {ReturnedContactId} when asked for tenant {TenantId} / id {ContactId}.")]
+    public static partial void StoreReturnedWrongRecord(ILogger logger, TenantId tenantId, ContactId contactId, TenantId returnedTenantId, ContactId returnedContactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.EventPublishFailed, EventName = nameof(ContactsEventIds.EventPublishFailed), Level = LogLevel.Error,
+        Message = "Publishing {EventType} for contact {ContactId} in tenant {TenantId} failed; the change itself was stored.")]
+    public static partial void EventPublishFailed(ILogger logger, Exception exception, string eventType, TenantId tenantId, ContactId contactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.ContactNotActive, EventName = nameof(ContactsEventIds.ContactNotActive), Level = LogLevel.Warning,
+        Message = "Change to contact {ContactId} in tenant {TenantId} refused: the contact is {Status}.")]
+    public static partial void ContactNotActive(ILogger logger, TenantId tenantId, ContactId contactId, ContactStatus status);
+}

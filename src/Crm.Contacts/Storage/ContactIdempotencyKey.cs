@@ -1,0 +1,49 @@
+namespace Crm.Contacts.Storage;
+
+/// <summary>Records that the create command with idempotency key <see cref="Key"/> created <see cref="ContactId"/>.</summary>
+/// <remarks>
+/// Written in the same change set as the contact, so a key maps to at most one contact per tenant: a second change set
+/// with the same key fails with <see cref="ConcurrencyConflictException"/> (entity <c>idempotency key</c>) and writes
+/// nothing. A key is 1–<see cref="MaxLength"/> printable ASCII characters (no spaces), compared ordinally; a client
+/// typically sends a UUID. Keys are opaque and must not carry personal data.
+/// </remarks>
+public sealed record ContactIdempotencyKey
+{
+    /// <summary>The maximum length of a key.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Creates the record.</summary>
+    /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
+    public ContactIdempotencyKey(string key, ContactId contactId)
+    {
+        Key = Validate(key, nameof(key));
+        ContactId.ThrowIfEmpty(contactId);
+        ContactId = contactId;
+    }
+
+    /// <summary>The client-supplied key.</summary>
+    public string Key { get; }
+
+    /// <summary>The contact the first command with this key created.</summary>
+    public ContactId ContactId { get; }
+
+    /// <summary>Checks a key against the rule and returns it.</summary>
+    /// <exception cref="ArgumentException">The key breaks the rule.</exception>
+    public static string Validate(string? key, string paramName)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > MaxLength)
+        {
+            throw new ArgumentException($"Idempotency key must be 1 to {MaxLength} characters.", paramName);
+        }
+
+        foreach (var c in key)
+        {
+            if (c is < '!' or > '~')
+            {
+                throw new ArgumentException("Idempotency key may contain only printable ASCII characters without spaces.", paramName);
+            }
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Crm.Contacts.Events;
+using Crm.Contacts.InMemory;
+using Crm.Contacts.Storage;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Crm.Contacts.Tests.TestSupport;
+
+/// <summary>A manager over a fresh in-memory store, a fake clock, a recording publisher and a fake logger.</summary>
+internal sealed class ContactsHarness
+{
+    public static readonly TenantId TenantA = new("tenant-a");
+    public static readonly TenantId TenantB = new("tenant-b");
+
+    public ContactsHarness(Action<ContactOptions>? configure = null, IContactStore? store = null)
+    {
+        var options = new ContactOptions { DefaultPhoneRegion = "GB" };
+        configure?.Invoke(options);
+        Options = options;
+        Store = store ?? new InMemoryContactStore();
+        Manager = new ContactManager(Store, Clock, Publisher, Logger, Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    public ContactOptions Options { get; }
+
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 1, 12, 0), Duration.FromSeconds(1));
+
+    public RecordingPublisher Publisher { get; } = new();
+
+    public FakeLogger<ContactManager> Logger { get; } = new();
+
+    public IContactStore Store { get; }
+
+    public ContactManager Manager { get; }
+
+    public Task<Contact> CreateAsync(TenantId? tenant = null, ContactDraft? draft = null)
+        => Manager.CreateAsync(tenant ?? TenantA, draft ?? SampleDraft());
+
+    public static ContactDraft SampleDraft(string email = "ann.lee@example.com") => new()
+    {
+        Name = new Crm.Contacts.Profile.PersonName("Ann Lee", "Ann", "Lee"),
+        Emails = [email],
+        PhoneNumbers = ["+44 20 7946 0018"],
+        Tags = ["VIP"],
+    };
+
+    /// <summary>Every contact of the tenant, read page by page.</summary>
+    public async Task<IReadOnlyList<Contact>> AllAsync(TenantId tenant)
+    {
+        var all = new List<Contact>();
+        var page = await Store.ListAsync(tenant, PageRequest.First(PageRequest.MaxPageSize), CancellationToken.None);
+        all.AddRange(page.Items);
+        while (page.NextCursor is { } cursor)
+        {
+            page = await Store.ListAsync(tenant, PageRequest.After(cursor, PageRequest.MaxPageSize), CancellationToken.None);
+            all.AddRange(page.Items);
+        }
+
+        return all;
+    }
+}
+
+/// <summary>Records every published event.</summary>
+internal sealed class RecordingPublisher : ICrmEventPublisher
+{
+    public ConcurrentQueue<CrmEvent> Events { get; } = new();
+
+    public Exception? ThrowOnPublish { get; set; }
+
+    public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
+        where TEvent : CrmEvent
+    {
+        Events.Enqueue(domainEvent);
+        return ThrowOnPublish is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
+    }
+}
