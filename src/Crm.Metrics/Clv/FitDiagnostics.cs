@@ -5,7 +5,8 @@ namespace Crm.Metrics.Clv;
 /// Fits minimise −LL over the logarithms of the parameters (so every parameter stays positive) with MathNet's Nelder–Mead
 /// simplex from several starting points, restart the simplex from the best point, then polish it with BFGS using
 /// central-difference gradients. <see cref="Converged"/> is true when the largest gradient component with respect to the
-/// log-parameters is at most <see cref="GradientTolerance"/> and no parameter ran off towards 0 or infinity
+/// log-parameters is at most <see cref="GradientTolerance"/> (max(10⁻³, 10⁻⁶·|LL|): the
+/// likelihood grows with the number of customers) and no parameter ran off towards 0 or infinity
 /// (outside 1e-6 … 1e6), the usual sign of a degenerate optimum.
 /// </remarks>
 public sealed record FitDiagnostics

@@ -7,7 +7,6 @@ namespace Crm.Metrics.Clv;
 internal static class MaximumLikelihood
 {
     private const double Penalty = 1e300;
-    private const double GradientTolerance = 1e-2;
     private const double Step = 1e-5;
 
     public static (double[] Parameters, FitDiagnostics Diagnostics) Maximize(Func<double[], double> logLikelihood, IReadOnlyList<double[]> starts)
@@ -96,7 +95,9 @@ internal static class MaximumLikelihood
         var maxGradient = gradient.AbsoluteMaximum();
         var parameters = best.Select(x => Math.Exp(x)).ToArray();
         var interior = parameters.All(p => p is > 1e-6 and < 1e6);
-        var converged = interior && double.IsFinite(maxGradient) && maxGradient <= GradientTolerance;
-        return (parameters, new FitDiagnostics(-bestValue, converged, double.IsFinite(maxGradient) ? maxGradient : double.MaxValue, GradientTolerance, starts.Count, failed, evaluations));
+        // A gradient is judged relative to the size of the log-likelihood, which grows with the number of customers.
+        var tolerance = Math.Max(1e-3, 1e-6 * Math.Abs(bestValue));
+        var converged = interior && double.IsFinite(maxGradient) && maxGradient <= tolerance;
+        return (parameters, new FitDiagnostics(-bestValue, converged, double.IsFinite(maxGradient) ? maxGradient : double.MaxValue, tolerance, starts.Count, failed, evaluations));
     }
 }
