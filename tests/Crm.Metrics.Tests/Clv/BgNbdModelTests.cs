@@ -70,7 +70,7 @@ public sealed class BgNbdModelTests
         var beta = new Beta(a, b);
         var integral = Integrate.DoubleExponential(p => beta.Density(p) / p * -ExpM1(-r * Math.Log(1 + (p * t / alpha))), 0, 1, 1e-12);
 
-        new BgNbdModel(r, alpha, a, b).ExpectedPurchases(t).Should().BeApproximately(integral, 1e-6 * Math.Max(1, integral)) // the quadrature, not the series, limits the agreement;
+        new BgNbdModel(r, alpha, a, b).ExpectedPurchases(t).Should().BeApproximately(integral, 1e-6 * Math.Max(1, integral)); // the quadrature, not the series, limits the agreement
     }
 
     [Fact]
