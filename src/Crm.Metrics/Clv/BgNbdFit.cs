@@ -1,0 +1,31 @@
+namespace Crm.Metrics.Clv;
+
+/// <summary>The result of fitting a <see cref="BgNbdModel"/> by maximum likelihood: the model, the data it saw and how the fit went.</summary>
+public sealed record BgNbdFit
+{
+    internal BgNbdFit(BgNbdModel model, int customers, int repeatCustomers, FitDiagnostics diagnostics)
+    {
+        Model = model;
+        Customers = customers;
+        RepeatCustomers = repeatCustomers;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The fitted model (r, α, a, b).</summary>
+    public BgNbdModel Model { get; }
+
+    /// <summary>The number of customer histories fitted.</summary>
+    public int Customers { get; }
+
+    /// <summary>How many of them had at least one repeat purchase (x &gt; 0); with none, a and b are not identified.</summary>
+    public int RepeatCustomers { get; }
+
+    /// <summary>The maximised log-likelihood.</summary>
+    public double LogLikelihood => Diagnostics.LogLikelihood;
+
+    /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
+    public bool Converged => Diagnostics.Converged;
+
+    /// <summary>Details of the optimisation.</summary>
+    public FitDiagnostics Diagnostics { get; }
+}

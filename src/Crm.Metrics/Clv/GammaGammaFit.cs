@@ -1,0 +1,31 @@
+namespace Crm.Metrics.Clv;
+
+/// <summary>The result of fitting a <see cref="GammaGammaModel"/>: the model, how many customers it used and left out, and how the fit went.</summary>
+public sealed record GammaGammaFit
+{
+    internal GammaGammaFit(GammaGammaModel model, int customers, int excludedCustomers, FitDiagnostics diagnostics)
+    {
+        Model = model;
+        Customers = customers;
+        ExcludedCustomers = excludedCustomers;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The fitted model (p, q, γ).</summary>
+    public GammaGammaModel Model { get; }
+
+    /// <summary>The number of customers fitted: those with x &gt; 0 and a positive mean repeat spend.</summary>
+    public int Customers { get; }
+
+    /// <summary>The number of customers left out because they had no repeat purchase or their mean repeat spend was 0.</summary>
+    public int ExcludedCustomers { get; }
+
+    /// <summary>The maximised log-likelihood (of the fitted customers' mean spends).</summary>
+    public double LogLikelihood => Diagnostics.LogLikelihood;
+
+    /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
+    public bool Converged => Diagnostics.Converged;
+
+    /// <summary>Details of the optimisation.</summary>
+    public FitDiagnostics Diagnostics { get; }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Crm.Metrics.Clv;
+
+/// <summary>Log-space helpers and the Gauss hypergeometric series the CLV models need.</summary>
+/// <remarks>
+/// MathNet.Numerics 5.0.0 has GammaLn, BetaLn and BetaRegularized (used as they are) but no usable 2F1: its
+/// <c>SpecialFunctions.GeneralizedHypergeometric</c> takes the argument z as an <see cref="int"/>, so it cannot evaluate
+/// 2F1 at 0 &lt; z &lt; 1. The series here are the ones Fader, Hardie and Lee use (term recursion
+/// u_{k+1} = u_k (a+k)(b+k) z / ((c+k)(k+1))), after Euler's transformation
+/// 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z), which keeps the terms bounded when x is large.
+/// </remarks>
+internal static class Numerics
+{
+    private const int MaxTerms = 10_000_000;
+    private const double Tolerance = 1e-16;
+
+    /// <summary>log(e^a + e^b) without overflow.</summary>
+    public static double LogSumExp(double a, double b)
+    {
+        if (double.IsNegativeInfinity(a))
+        {
+            return b;
+        }
+
+        if (double.IsNegativeInfinity(b))
+        {
+            return a;
+        }
+
+        var max = Math.Max(a, b);
+        return max + Math.Log(1 + Math.Exp(-Math.Abs(a - b)));
+    }
+
+    /// <summary>log(1 − e^d) for d ≤ 0 (Mächler's split between expm1 and log1p); −∞ when d = 0.</summary>
+    public static double Log1MinusExp(double d)
+        => d > -0.6931471805599453 ? Math.Log(-ExpM1(d)) : Math.Log(1 - Math.Exp(d));
+
+    /// <summary>e^x − 1, accurate near 0 (Kahan's correction of exp(x) − 1).</summary>
+    public static double ExpM1(double x)
+    {
+        var u = Math.Exp(x);
+        if (u == 1)
+        {
+            return x;
+        }
+
+        var um1 = u - 1;
+        return um1 == -1 ? -1 : double.IsPositiveInfinity(u) ? u : um1 * x / Math.Log(u);
+    }
+
+    /// <summary>log(1 + x), accurate near 0 (Kahan's correction of log(1 + x)).</summary>
+    public static double Log1P(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>(1 − e^(−ε u)) / ε, continued by its limit u at ε = 0; ε may be negative.</summary>
+    public static double OneMinusExpOverEpsilon(double epsilon, double u)
+        => epsilon == 0 ? u : -ExpM1(-epsilon * u) / epsilon;
+
+    /// <summary>log 2F1(a, b; a + 1; z) for 0 ≤ z &lt; 1 and a, b &gt; 0: the function in the Pareto/NBD likelihood; NaN when the series does not converge in 10⁷ terms.</summary>
+    /// <remarks>
+    /// Euler: 2F1(a, b; a+1; z) = (1 − z)^(1−b) Σ_k (a+1−b)_k / (a+1)_k z^k. Every term is positive and the ratio of
+    /// consecutive terms, (a+1−b+k)/(a+1+k)·z, is below z, so the sum is bounded by 1/(1 − z) and the tail after a term u
+    /// is below u·z/(1 − z).
+    /// </remarks>
+    public static double LogHyp2F1APlusOne(double a, double b, double z)
+    {
+        if (z == 0)
+        {
+            return 0;
+        }
+
+        var c = a + 1 - b;
+        var sum = 1.0;
+        var term = 1.0;
+        for (var k = 0; k < MaxTerms; k++)
+        {
+            term *= (c + k) / (a + 1 + k) * z;
+            sum += term;
+            if (term * z / (1 - z) <= Tolerance * sum)
+            {
+                return ((1 - b) * Log1P(-z)) + Math.Log(sum);
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>
+    /// The BG/NBD expectation kernel: C · [1 − (1 − z)^ε · 2F1(A, ε; C; z)] / ε with ε = a − 1, A = a + b − 1 − r and
+    /// C = a + b + x − 1, continued at ε = 0; NaN when the series does not converge in 10⁷ terms.
+    /// </summary>
+    /// <remarks>
+    /// Writing (ε)_k = ε (ε+1)_{k−1} gives 2F1(A, ε; C; z) = 1 + ε S with S = Σ_{k≥1} (A)_k (ε+1)_{k−1} z^k / ((C)_k k!), so the
+    /// kernel is C·(1 − (1 − z)^ε)/ε − (1 − z)^ε · C·S; the first part is −expm1(ε log(1 − z))/ε, which is stable for every ε,
+    /// and C cancels the first factor of (C)_k, so C ≤ 0 (a + b &lt; 1 at x = 0) needs no special case.
+    /// </remarks>
+    public static double BgNbdKernel(double epsilon, double bigA, double bigC, double z)
+    {
+        if (z == 0)
+        {
+            return 0;
+        }
+
+        var log1mz = Log1P(-z);
+        var first = bigC * OneMinusExpOverEpsilon(epsilon, -log1mz);
+        var term = bigA * z; // C·s_1 with C cancelled
+        var sum = term;
+        for (var k = 1; k < MaxTerms; k++)
+        {
+            term *= (bigA + k) * (epsilon + k) / ((bigC + k) * (k + 1)) * z;
+            sum += term;
+            var ratio = Math.Abs((bigA + k + 1) * (epsilon + k + 1) / ((bigC + k + 1) * (k + 2)) * z);
+            if (ratio < 1 && Math.Abs(term) * ratio / (1 - ratio) <= Tolerance * (Math.Abs(sum) + Math.Abs(first)))
+            {
+                return first - (Math.Exp(epsilon * log1mz) * sum);
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a positive finite number.</summary>
+    public static double Positive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a positive finite number (was {value})."));
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a finite number ≥ 0.</summary>
+    public static double NonNegative(double value, string name)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of at least 0 (was {value})."));
+        }
+
+        return value;
+    }
+}

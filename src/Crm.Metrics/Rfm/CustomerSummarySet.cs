@@ -1,0 +1,72 @@
+namespace Crm.Metrics.Rfm;
+
+/// <summary>The per-customer summaries of a transaction log, with the counts needed to check them.</summary>
+/// <typeparam name="TCustomer">The host's customer key.</typeparam>
+/// <remarks>
+/// <see cref="Customers"/> is ordered by customer key when <typeparamref name="TCustomer"/> is comparable (so any partitioning
+/// of the log gives an identical list), otherwise by first purchase date. Customers whose first purchase falls in the holdout
+/// period have no calibration history and are left out (as in lifetimes); <see cref="CustomersFirstSeenInHoldout"/> says how many.
+/// </remarks>
+public sealed class CustomerSummarySet<TCustomer>
+    where TCustomer : notnull
+{
+    private readonly Dictionary<TCustomer, CustomerSummary<TCustomer>> _byCustomer;
+
+    internal CustomerSummarySet(
+        CustomerSummaryOptions options,
+        IReadOnlyList<CustomerSummary<TCustomer>> customers,
+        IEqualityComparer<TCustomer> comparer,
+        long purchasesRead,
+        long purchasesAfterObservationEnd,
+        int customersFirstSeenInHoldout)
+    {
+        Options = options;
+        Customers = customers;
+        PurchasesRead = purchasesRead;
+        PurchasesAfterObservationEnd = purchasesAfterObservationEnd;
+        CustomersFirstSeenInHoldout = customersFirstSeenInHoldout;
+        _byCustomer = new Dictionary<TCustomer, CustomerSummary<TCustomer>>(customers.Count, comparer);
+        foreach (var c in customers)
+        {
+            _byCustomer.Add(c.Customer, c);
+            if (c.Frequency > 0)
+            {
+                RepeatCustomers++;
+            }
+
+            TotalFrequency += c.Frequency;
+            TotalHoldoutFrequency += c.Holdout?.Frequency ?? 0;
+        }
+    }
+
+    /// <summary>The options the summary was built with.</summary>
+    public CustomerSummaryOptions Options { get; }
+
+    /// <summary>One summary per customer with a purchase in the calibration (or observation) period.</summary>
+    public IReadOnlyList<CustomerSummary<TCustomer>> Customers { get; }
+
+    /// <summary>The number of customers with at least one repeat purchase day (x &gt; 0).</summary>
+    public int RepeatCustomers { get; }
+
+    /// <summary>Σx: the total number of repeat purchase days in calibration.</summary>
+    public long TotalFrequency { get; }
+
+    /// <summary>The total number of purchase days in the holdout period of the summarised customers (0 without a holdout period).</summary>
+    public long TotalHoldoutFrequency { get; }
+
+    /// <summary>The number of purchases read, including those ignored.</summary>
+    public long PurchasesRead { get; }
+
+    /// <summary>The number of purchases ignored because they fell after the observation end.</summary>
+    public long PurchasesAfterObservationEnd { get; }
+
+    /// <summary>The number of customers left out because their first purchase was in the holdout period.</summary>
+    public int CustomersFirstSeenInHoldout { get; }
+
+    /// <summary>Finds the summary of one customer.</summary>
+    public bool TryGetCustomer(TCustomer customer, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CustomerSummary<TCustomer> summary)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return _byCustomer.TryGetValue(customer, out summary);
+    }
+}
