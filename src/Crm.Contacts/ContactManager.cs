@@ -436,16 +436,7 @@ public sealed class ContactManager
         return versioned;
     }
 
-    private async Task PublishAsync<TEvent>(TEvent domainEvent, ContactId contactId, CancellationToken cancellationToken)
+    private Task PublishAsync<TEvent>(TEvent domainEvent, ContactId contactId, CancellationToken cancellationToken)
         where TEvent : CrmEvent
-    {
-        try
-        {
-            await _publisher.PublishAsync(domainEvent, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.EventPublishFailed(_logger, ex, typeof(TEvent).Name, domainEvent.TenantId, contactId);
-        }
-    }
+        => _publisher.PublishStoredAsync(domainEvent, _logger, contactId, cancellationToken);
 }

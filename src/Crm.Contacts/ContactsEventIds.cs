@@ -36,4 +36,16 @@ public static class ContactsEventIds
 
     /// <summary>A change was refused because the contact was merged or erased (Warning).</summary>
     public const int ContactNotActive = 1010;
+
+    /// <summary>A referral edge was recorded (Information).</summary>
+    public const int ReferralRecorded = 1101;
+
+    /// <summary>A referral was refused: self-referral, a cycle or a second referrer (Warning).</summary>
+    public const int ReferralRefused = 1102;
+
+    /// <summary>A referral write met a concurrent change of the referral graph and was retried (Debug).</summary>
+    public const int ReferralGraphRetry = 1103;
+
+    /// <summary>A contact was asked for a referral, or the answer was recorded (Information).</summary>
+    public const int ReferralRequestRecorded = 1104;
 }

@@ -47,4 +47,20 @@ internal static partial class Log
     [LoggerMessage(EventId = ContactsEventIds.ContactNotActive, EventName = nameof(ContactsEventIds.ContactNotActive), Level = LogLevel.Warning,
         Message = "Change to contact {ContactId} in tenant {TenantId} refused: the contact is {Status}.")]
     public static partial void ContactNotActive(ILogger logger, TenantId tenantId, ContactId contactId, ContactStatus status);
+
+    [LoggerMessage(EventId = ContactsEventIds.ReferralRecorded, EventName = nameof(ContactsEventIds.ReferralRecorded), Level = LogLevel.Information,
+        Message = "Referral of contact {RefereeId} by contact {ReferrerId} recorded in tenant {TenantId}.")]
+    public static partial void ReferralRecorded(ILogger logger, TenantId tenantId, ContactId refereeId, ContactId referrerId);
+
+    [LoggerMessage(EventId = ContactsEventIds.ReferralRefused, EventName = nameof(ContactsEventIds.ReferralRefused), Level = LogLevel.Warning,
+        Message = "Referral of contact {RefereeId} by contact {ReferrerId} in tenant {TenantId} refused: {ErrorCode}.")]
+    public static partial void ReferralRefused(ILogger logger, TenantId tenantId, ContactId refereeId, ContactId referrerId, string errorCode);
+
+    [LoggerMessage(EventId = ContactsEventIds.ReferralGraphRetry, EventName = nameof(ContactsEventIds.ReferralGraphRetry), Level = LogLevel.Debug,
+        Message = "Referral of contact {RefereeId} in tenant {TenantId} met a concurrent referral-graph change; attempt {Attempt} re-checks the rules.")]
+    public static partial void ReferralGraphRetry(ILogger logger, TenantId tenantId, ContactId refereeId, int attempt);
+
+    [LoggerMessage(EventId = ContactsEventIds.ReferralRequestRecorded, EventName = nameof(ContactsEventIds.ReferralRequestRecorded), Level = LogLevel.Information,
+        Message = "Referral request {RequestId} of contact {ContactId} in tenant {TenantId} is {Outcome}.")]
+    public static partial void ReferralRequestRecorded(ILogger logger, TenantId tenantId, Referrals.ReferralRequestId requestId, ContactId contactId, Referrals.ReferralRequestOutcome outcome);
 }

@@ -199,20 +199,25 @@ internal sealed class TenantPartition
             }
         }
 
-        // Defensive acyclicity check: walk up from each new edge's referrer; the manager has already proven this.
-        foreach (var (referee, referrer) in added)
+        // Defensive acyclicity check (the manager has already proven it): walk up from each new referee; a node whose
+        // walk already reached a root is remembered, so a bulk change of n edges costs O(n) rather than O(n × depth).
+        var reachesRoot = new HashSet<ContactId>();
+        var path = new HashSet<ContactId>();
+        foreach (var referee in added.Keys)
         {
-            ContactId? current = referrer;
-            var steps = 0;
-            while (current is { } node)
+            path.Clear();
+            ContactId? current = referee;
+            while (current is { } node && !reachesRoot.Contains(node))
             {
-                if (node == referee || ++steps > ReferralByReferee.Count + added.Count + 1)
+                if (!path.Add(node))
                 {
                     throw new InvalidOperationException($"Store invariant: the referral of '{referee}' would close a cycle.");
                 }
 
                 current = ReferrerAfterChanges(node, added, removed);
             }
+
+            reachesRoot.UnionWith(path);
         }
     }
 

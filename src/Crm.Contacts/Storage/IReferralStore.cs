@@ -25,8 +25,12 @@ public interface IReferralStore
     /// </summary>
     ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
 
-    /// <summary>Everyone referred directly or indirectly by <paramref name="rootId"/>, breadth-first, each with its depth (1 = direct).</summary>
+    /// <summary>Everyone referred directly or indirectly by <paramref name="rootId"/>, breadth-first, each with its depth (1 = direct), down to <paramref name="maxDepth"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is not positive.</exception>
     IAsyncEnumerable<DownlineEntry> GetDownlineAsync(TenantId tenantId, ContactId rootId, int maxDepth, CancellationToken cancellationToken);
+
+    /// <summary>The contacts <paramref name="referrerId"/> referred directly, in the order the referrals were recorded.</summary>
+    ValueTask<IReadOnlyList<ContactId>> GetDirectRefereesAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken);
 
     /// <summary>Every referral edge of the tenant, streamed in no particular order.</summary>
     IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken);

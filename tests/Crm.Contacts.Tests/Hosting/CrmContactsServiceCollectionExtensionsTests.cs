@@ -20,6 +20,24 @@ public sealed class CrmContactsServiceCollectionExtensionsTests
     private static void Start(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
 
     [Fact]
+    public async Task AddContacts_WithDefaults_StartsAndRecordsReferralsThroughTheInMemoryStore()
+    {
+        using var provider = Build(s => s.AddCrm().AddContacts());
+        Start(provider);
+        var tenant = new TenantId("t");
+
+        using var scope = provider.CreateScope();
+        var contacts = scope.ServiceProvider.GetRequiredService<ContactManager>();
+        var referrals = scope.ServiceProvider.GetRequiredService<ReferralManager>();
+        var ann = await contacts.CreateAsync(tenant, new ContactDraft());
+        var bob = await contacts.CreateAsync(tenant, new ContactDraft());
+        await referrals.RecordReferralAsync(tenant, bob.Id, ann.Id);
+
+        provider.GetRequiredService<IReferralStore>().Should().BeSameAs(provider.GetRequiredService<InMemoryContactStore>());
+        (await referrals.GetChainAsync(tenant, bob.Id)).Members.Should().Equal(ann.Id, bob.Id);
+    }
+
+    [Fact]
     public async Task AddContacts_RegistersAWorkingManager_OverTheSingletonInMemoryStore()
     {
         using var provider = Build(s => s.AddCrm().AddContacts(o => o.EnableReferrals = false));
@@ -148,6 +166,8 @@ public sealed class CrmContactsServiceCollectionExtensionsTests
         public ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => ValueTask.FromResult(new ReferralChainSnapshot([], 0));
 
         public IAsyncEnumerable<DownlineEntry> GetDownlineAsync(TenantId tenantId, ContactId rootId, int maxDepth, CancellationToken cancellationToken) => AsyncEnumerable.Empty<DownlineEntry>();
+
+        public ValueTask<IReadOnlyList<ContactId>> GetDirectRefereesAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<ContactId>>([]);
 
         public IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken) => AsyncEnumerable.Empty<Referral>();
 

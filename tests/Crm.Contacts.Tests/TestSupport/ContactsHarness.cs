@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
+using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,21 @@ internal sealed class ContactsHarness
         Options = options;
         Store = store ?? new InMemoryContactStore();
         Manager = new ContactManager(Store, Clock, Publisher, Logger, Microsoft.Extensions.Options.Options.Create(options));
+        Referrals = new ReferralManager(Store, (IReferralStore)Store, Clock, Publisher, ReferralLogger);
+    }
+
+    public FakeLogger<ReferralManager> ReferralLogger { get; } = new();
+
+    public ReferralManager Referrals { get; }
+
+    /// <summary>Creates <paramref name="count"/> bare contacts directly through the store, in one change set.</summary>
+    public async Task<ContactId[]> SeedAsync(int count, TenantId? tenant = null)
+    {
+        var t = tenant ?? TenantA;
+        var ids = Enumerable.Range(0, count).Select(_ => ContactId.New()).ToArray();
+        var at = Clock.GetCurrentInstant();
+        await Store.SaveAsync(t, new ContactChangeSet { Created = [.. ids.Select(id => new Contact(t, id, ConcurrencyStamp.New(), at))] }, CancellationToken.None);
+        return ids;
     }
 
     public ContactOptions Options { get; }

@@ -1,0 +1,210 @@
+using System.Runtime.CompilerServices;
+using Crm.Contacts.Referrals;
+using Crm.Contacts.Storage;
+using NodaTime;
+
+namespace Crm.Contacts.InMemory;
+
+/// <summary>The referral-graph reads of the in-memory store: each walks the tenant's index iteratively under its lock.</summary>
+public sealed partial class InMemoryContactStore : IReferralStore
+{
+    /// <inheritdoc />
+    public ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult(0L);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult(partition.GraphVersion);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<Referral?>(null);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult(partition.ReferralByReferee.GetValueOrDefault(refereeId));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult(new ReferralChainSnapshot([], 0));
+        }
+
+        lock (partition.Gate)
+        {
+            var chain = new List<Referral>();
+            var current = contactId;
+            while (partition.ReferralByReferee.TryGetValue(current, out var referral))
+            {
+                chain.Add(referral);
+                current = referral.ReferrerId;
+                if (chain.Count > partition.ReferralByReferee.Count)
+                {
+                    throw new InvalidOperationException("Store invariant: the referral graph has a cycle.");
+                }
+            }
+
+            return ValueTask.FromResult(new ReferralChainSnapshot(chain, partition.GraphVersion));
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<DownlineEntry> GetDownlineAsync(
+        TenantId tenantId, ContactId rootId, int maxDepth, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            yield break;
+        }
+
+        List<DownlineEntry> entries;
+        lock (partition.Gate)
+        {
+            entries = Downline(partition, rootId, maxDepth);
+        }
+
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ContactId>> GetDirectRefereesAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ContactId>>([]);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ContactId>>(
+                partition.RefereesByReferrer.TryGetValue(referrerId, out var referees) ? [.. referees] : []);
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken)
+        => Referrals(tenantId, static _ => true, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Referral> GetReferralsInIntervalAsync(TenantId tenantId, Interval interval, CancellationToken cancellationToken)
+        => Referrals(tenantId, r => interval.Contains(r.ReferredAt), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<ReferralRequest?> FindReferralRequestAsync(TenantId tenantId, ReferralRequestId requestId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<ReferralRequest?>(null);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult(partition.Requests.GetValueOrDefault(requestId));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ReferralRequest>> GetReferralRequestsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ReferralRequest>>([]);
+        }
+
+        lock (partition.Gate)
+        {
+            IReadOnlyList<ReferralRequest> requests = partition.RequestsByContact.TryGetValue(contactId, out var ids)
+                ? [.. ids.Select(id => partition.Requests[id]).OrderBy(r => r.AskedAt).ThenBy(r => r.Id)]
+                : [];
+            return ValueTask.FromResult(requests);
+        }
+    }
+
+    private static List<DownlineEntry> Downline(TenantPartition partition, ContactId rootId, int maxDepth)
+    {
+        // Breadth-first with an explicit queue: no recursion, however deep the chain.
+        var entries = new List<DownlineEntry>();
+        var frontier = new Queue<(ContactId Id, int Depth)>();
+        frontier.Enqueue((rootId, 0));
+        while (frontier.TryDequeue(out var node))
+        {
+            if (node.Depth == maxDepth || !partition.RefereesByReferrer.TryGetValue(node.Id, out var referees))
+            {
+                continue;
+            }
+
+            foreach (var referee in referees)
+            {
+                entries.Add(new DownlineEntry(referee, node.Id, node.Depth + 1));
+                frontier.Enqueue((referee, node.Depth + 1));
+            }
+
+            if (entries.Count > partition.ReferralByReferee.Count)
+            {
+                throw new InvalidOperationException("Store invariant: the referral graph has a cycle.");
+            }
+        }
+
+        return entries;
+    }
+
+    private async IAsyncEnumerable<Referral> Referrals(
+        TenantId tenantId, Func<Referral, bool> predicate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            yield break;
+        }
+
+        Referral[] snapshot;
+        lock (partition.Gate)
+        {
+            snapshot = [.. partition.ReferralByReferee.Values.Where(predicate)];
+        }
+
+        foreach (var referral in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return referral;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,484 @@
+using Crm.Contacts.Events;
+using Crm.Contacts.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Crm.Contacts.Referrals;
+
+/// <summary>Records who referred whom, answers questions about referral chains, and tracks requests for referrals.</summary>
+/// <remarks>
+/// <para>Rules: a contact has at most one referrer (<see cref="ReferrerAlreadySetException"/>), never itself
+/// (<see cref="SelfReferralException"/>), and referrals never form a cycle (<see cref="ReferralCycleException"/>). Both
+/// contacts must exist in the tenant and be active.</para>
+/// <para>Concurrency: the rules are checked against the referral chain read at one version of the tenant's referral
+/// graph, and the edge is written only if the graph is still at that version. When a concurrent referral changed the
+/// graph in between, the rules are checked again on the new graph (up to <see cref="MaxAttempts"/> times), so two
+/// parallel referrals that would together close a cycle can never both be stored.</para>
+/// <para>Queries answer in one store call each and walk the graph iteratively: chains 10,000 deep and graphs of
+/// millions of contacts are fine. Register it scoped (<c>AddContacts</c> does).</para>
+/// </remarks>
+public sealed class ReferralManager
+{
+    /// <summary>How many times a referral is re-checked and retried when the referral graph changes concurrently.</summary>
+    public const int MaxAttempts = 8;
+
+    private const int MaxChannelLength = 32;
+
+    private readonly IContactStore _contacts;
+    private readonly IReferralStore _referrals;
+    private readonly IClock _clock;
+    private readonly ICrmEventPublisher _publisher;
+    private readonly ILogger<ReferralManager> _logger;
+
+    /// <summary>Creates the manager.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ReferralManager(IContactStore contacts, IReferralStore referrals, IClock clock, ICrmEventPublisher publisher, ILogger<ReferralManager> logger)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(referrals);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(logger);
+        _contacts = contacts;
+        _referrals = referrals;
+        _clock = clock;
+        _publisher = publisher;
+        _logger = logger;
+    }
+
+    /// <summary>Records that <paramref name="referrerId"/> referred <paramref name="refereeId"/>.</summary>
+    /// <remarks>Recording the same referral again returns the stored edge and writes nothing.</remarks>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="refereeId">The contact who was referred.</param>
+    /// <param name="referrerId">The contact who referred them.</param>
+    /// <param name="requestId">The referral request made to the referrer that led to this referral, if any.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored referral.</returns>
+    /// <exception cref="ArgumentException">The tenant or an id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">A contact does not exist in the tenant.</exception>
+    /// <exception cref="ContactNotActiveException">A contact was merged or erased.</exception>
+    /// <exception cref="ReferralRequestNotFoundException">The request does not exist in the tenant.</exception>
+    /// <exception cref="ArgumentException">The request was made to another contact than the referrer.</exception>
+    /// <exception cref="SelfReferralException">The referee and the referrer are the same contact.</exception>
+    /// <exception cref="ReferrerAlreadySetException">The referee already has another referrer.</exception>
+    /// <exception cref="ReferralCycleException">The referrer is in the referee's downline.</exception>
+    /// <exception cref="ConcurrencyConflictException">The graph kept changing concurrently for <see cref="MaxAttempts"/> attempts; nothing was written.</exception>
+    public async Task<Referral> RecordReferralAsync(
+        TenantId tenantId,
+        ContactId refereeId,
+        ContactId referrerId,
+        ReferralRequestId? requestId = null,
+        CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(refereeId);
+        ContactId.ThrowIfEmpty(referrerId);
+        if (requestId is { } rid)
+        {
+            ReferralRequestId.ThrowIfEmpty(rid, nameof(requestId));
+        }
+
+        if (refereeId == referrerId)
+        {
+            Log.ReferralRefused(_logger, tenantId, refereeId, referrerId, SelfReferralException.ErrorCode);
+            throw new SelfReferralException(refereeId);
+        }
+
+        await RequireActiveAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
+        await RequireActiveAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
+        if (requestId is { } id)
+        {
+            var request = await _referrals.FindReferralRequestAsync(tenantId, id, cancellationToken).ConfigureAwait(false)
+                ?? throw new ReferralRequestNotFoundException(id);
+            if (request.ContactId != referrerId)
+            {
+                throw new ArgumentException($"Referral request '{id}' was made to contact '{request.ContactId}', not to the referrer '{referrerId}'.", nameof(requestId));
+            }
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var chain = await _referrals.GetChainAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
+            var existing = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                if (existing.RefereeId != refereeId)
+                {
+                    throw new InvalidOperationException($"The referral store returned the referral of '{existing.RefereeId}' when asked for '{refereeId}'.");
+                }
+
+                if (existing.ReferrerId == referrerId)
+                {
+                    return existing;
+                }
+
+                Log.ReferralRefused(_logger, tenantId, refereeId, referrerId, ReferrerAlreadySetException.ErrorCode);
+                throw new ReferrerAlreadySetException(refereeId, existing.ReferrerId, referrerId);
+            }
+
+            // The referee would close a cycle if it is the referrer's ancestor: it appears on the referrer's chain to its root.
+            if (chain.Referrals.Any(r => r.ReferrerId == refereeId))
+            {
+                Log.ReferralRefused(_logger, tenantId, refereeId, referrerId, ReferralCycleException.ErrorCode);
+                throw new ReferralCycleException(refereeId, referrerId);
+            }
+
+            var now = _clock.GetCurrentInstant();
+            var referral = new Referral(refereeId, referrerId, now, requestId);
+            try
+            {
+                await _contacts.SaveAsync(
+                    tenantId,
+                    new ContactChangeSet { ReferralsAdded = [referral], ExpectedReferralGraphVersion = chain.GraphVersion },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                Log.ReferralGraphRetry(_logger, tenantId, refereeId, attempt + 1);
+                continue;
+            }
+
+            Log.ReferralRecorded(_logger, tenantId, refereeId, referrerId);
+            await _publisher.PublishStoredAsync(new ReferralRecorded(tenantId, now, refereeId, referrerId), _logger, refereeId, cancellationToken).ConfigureAwait(false);
+            return referral;
+        }
+    }
+
+    /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    public async Task<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(refereeId);
+        var referral = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
+        return referral is null || referral.RefereeId == refereeId
+            ? referral
+            : throw new InvalidOperationException($"The referral store returned the referral of '{referral.RefereeId}' when asked for '{refereeId}'.");
+    }
+
+    /// <summary>The chain from the root referrer down to <paramref name="contactId"/> (root first, the contact last).</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="InvalidOperationException">The store returned a chain that is not connected.</exception>
+    public async Task<ReferralChain> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(contactId);
+        var snapshot = await _referrals.GetChainAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        var members = new ContactId[snapshot.Referrals.Count + 1];
+        var expected = contactId;
+        for (var i = 0; i < snapshot.Referrals.Count; i++)
+        {
+            var edge = snapshot.Referrals[i];
+            if (edge.RefereeId != expected)
+            {
+                throw new InvalidOperationException($"The referral store returned a broken chain for contact '{contactId}'.");
+            }
+
+            members[members.Length - 1 - i] = edge.RefereeId;
+            expected = edge.ReferrerId;
+        }
+
+        members[0] = expected;
+        return new ReferralChain(members);
+    }
+
+    /// <summary>Everyone <paramref name="rootId"/> referred directly or indirectly, breadth-first, each with its depth (1 = direct).</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="rootId">The referrer whose downline to read.</param>
+    /// <param name="maxDepth">How deep to go; by default the whole downline.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is not positive.</exception>
+    public async Task<IReadOnlyList<DownlineEntry>> GetDownlineAsync(
+        TenantId tenantId, ContactId rootId, int maxDepth = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(rootId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        var entries = new List<DownlineEntry>();
+        await foreach (var entry in _referrals.GetDownlineAsync(tenantId, rootId, maxDepth, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Depth < 1 || entry.Depth > maxDepth)
+            {
+                throw new InvalidOperationException($"The referral store returned a downline entry at depth {entry.Depth} for a maximum depth of {maxDepth}.");
+            }
+
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    /// <summary>How many contacts <paramref name="referrerId"/> referred directly, and indirectly through their downline.</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    public async Task<ReferralCounts> GetReferralCountsAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken = default)
+    {
+        var direct = 0;
+        var indirect = 0;
+        foreach (var entry in await GetDownlineAsync(tenantId, referrerId, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Depth == 1)
+            {
+                direct++;
+            }
+            else
+            {
+                indirect++;
+            }
+        }
+
+        return new ReferralCounts(direct, indirect);
+    }
+
+    /// <summary>The longest referral chain of the tenant (the "golden referral chain"), or <see langword="null"/> when no referral was recorded.</summary>
+    /// <remarks>
+    /// Computed in one pass over the tenant's referral edges and time linear in their number (breadth-first from every
+    /// root, no recursion). Among chains of equal length the one whose last member has the smallest id wins, which makes
+    /// the answer deterministic.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The tenant is empty.</exception>
+    /// <exception cref="InvalidOperationException">The store returned a graph with a cycle or a second referrer.</exception>
+    public async Task<ReferralChain?> GetLongestChainAsync(TenantId tenantId, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        var referrerOf = new Dictionary<ContactId, ContactId>();
+        var referees = new Dictionary<ContactId, List<ContactId>>();
+        await foreach (var referral in _referrals.GetAllReferralsAsync(tenantId, cancellationToken).ConfigureAwait(false))
+        {
+            if (!referrerOf.TryAdd(referral.RefereeId, referral.ReferrerId))
+            {
+                throw new InvalidOperationException($"The referral store returned two referrers for contact '{referral.RefereeId}'.");
+            }
+
+            if (!referees.TryGetValue(referral.ReferrerId, out var list))
+            {
+                referees[referral.ReferrerId] = list = [];
+            }
+
+            list.Add(referral.RefereeId);
+        }
+
+        if (referrerOf.Count == 0)
+        {
+            return null;
+        }
+
+        var deepest = default(ContactId);
+        var deepestDepth = -1;
+        var visited = 0;
+        var frontier = new Queue<(ContactId Id, int Depth)>();
+        foreach (var root in referees.Keys.Where(id => !referrerOf.ContainsKey(id)))
+        {
+            frontier.Enqueue((root, 0));
+        }
+
+        while (frontier.TryDequeue(out var node))
+        {
+            if (node.Depth > deepestDepth || (node.Depth == deepestDepth && node.Id < deepest))
+            {
+                (deepest, deepestDepth) = (node.Id, node.Depth);
+            }
+
+            if (referees.TryGetValue(node.Id, out var children))
+            {
+                foreach (var child in children)
+                {
+                    visited++;
+                    frontier.Enqueue((child, node.Depth + 1));
+                }
+            }
+        }
+
+        if (visited != referrerOf.Count)
+        {
+            throw new InvalidOperationException("The referral store returned a graph with a cycle: some referees are not reachable from any root referrer.");
+        }
+
+        var members = new ContactId[deepestDepth + 1];
+        var current = deepest;
+        for (var i = deepestDepth; i > 0; i--)
+        {
+            members[i] = current;
+            current = referrerOf[current];
+        }
+
+        members[0] = current;
+        return new ReferralChain(members);
+    }
+
+    /// <summary>The referrers with the most referrals recorded within <paramref name="interval"/>, most first (ties: smaller id first).</summary>
+    /// <exception cref="ArgumentException">The tenant is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
+    public async Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(TenantId tenantId, Interval interval, int top, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var counts = new Dictionary<ContactId, int>();
+        await foreach (var referral in _referrals.GetReferralsInIntervalAsync(tenantId, interval, cancellationToken).ConfigureAwait(false))
+        {
+            if (!interval.Contains(referral.ReferredAt))
+            {
+                throw new InvalidOperationException("The referral store returned a referral outside the requested interval.");
+            }
+
+            counts[referral.ReferrerId] = counts.GetValueOrDefault(referral.ReferrerId) + 1;
+        }
+
+        return [.. counts
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key)
+            .Take(top)
+            .Select(pair => new TopReferrer(pair.Key, pair.Value))];
+    }
+
+    /// <summary>The referrers with the most referrals recorded on the dates of <paramref name="dates"/> in <paramref name="zone"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="dates"/> or <paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tenant is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
+    public Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(
+        TenantId tenantId, DateInterval dates, DateTimeZone zone, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(zone);
+        var interval = new Interval(dates.Start.AtStartOfDayInZone(zone).ToInstant(), dates.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+        return GetTopReferrersAsync(tenantId, interval, top, cancellationToken);
+    }
+
+    /// <summary>Records that <paramref name="contactId"/> was asked to refer someone; the request starts <see cref="ReferralRequestOutcome.Pending"/>.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="contactId">The contact who was asked.</param>
+    /// <param name="channel">How they were asked: a host-defined code of 1–32 characters [a-z0-9._-] such as <c>email</c>, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="ArgumentException">The tenant or id is empty, or the channel breaks its rule.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant.</exception>
+    /// <exception cref="ContactNotActiveException">The contact was merged or erased.</exception>
+    public async Task<ReferralRequest> AskForReferralAsync(TenantId tenantId, ContactId contactId, string? channel = null, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(contactId);
+        ValidateChannel(channel);
+        await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
+        await _contacts.SaveAsync(tenantId, new ContactChangeSet { ReferralRequestsCreated = [request] }, cancellationToken).ConfigureAwait(false);
+        Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
+        await _publisher.PublishStoredAsync(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome), _logger, contactId, cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>Records how the contact answered a referral request; a request is answered once.</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is <see cref="ReferralRequestOutcome.Pending"/> or undefined.</exception>
+    /// <exception cref="ReferralRequestNotFoundException">The request does not exist in the tenant.</exception>
+    /// <exception cref="ReferralRequestAlreadyAnsweredException">The request already has an answer.</exception>
+    /// <exception cref="ConcurrencyConflictException">The request changed since <paramref name="expectedStamp"/>; nothing was written.</exception>
+    public async Task<ReferralRequest> RecordReferralRequestAnswerAsync(
+        TenantId tenantId,
+        ReferralRequestId requestId,
+        ReferralRequestOutcome outcome,
+        ConcurrencyStamp expectedStamp,
+        CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ReferralRequestId.ThrowIfEmpty(requestId);
+        if (outcome is not (ReferralRequestOutcome.Accepted or ReferralRequestOutcome.Declined or ReferralRequestOutcome.NoAnswer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An answer must be Accepted, Declined or NoAnswer.");
+        }
+
+        var stored = await _referrals.FindReferralRequestAsync(tenantId, requestId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ReferralRequestNotFoundException(requestId);
+        if (stored.Id != requestId)
+        {
+            throw new InvalidOperationException($"The referral store returned request '{stored.Id}' when asked for '{requestId}'.");
+        }
+
+        if (stored.Outcome != ReferralRequestOutcome.Pending)
+        {
+            throw new ReferralRequestAlreadyAnsweredException(requestId, stored.Outcome);
+        }
+
+        if (stored.ConcurrencyStamp != expectedStamp)
+        {
+            throw new ConcurrencyConflictException("referral request", requestId.ToString());
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var answered = new ReferralRequest(stored.Id, stored.ContactId, stored.AskedAt, stored.Channel, outcome, Instant.Max(now, stored.AskedAt), ConcurrencyStamp.New());
+        await _contacts.SaveAsync(
+            tenantId,
+            new ContactChangeSet { ReferralRequestsUpdated = [new ReferralRequestUpdate(answered, expectedStamp)] },
+            cancellationToken).ConfigureAwait(false);
+        Log.ReferralRequestRecorded(_logger, tenantId, requestId, stored.ContactId, outcome);
+        await _publisher.PublishStoredAsync(new ReferralRequestRecorded(tenantId, now, requestId, stored.ContactId, outcome), _logger, stored.ContactId, cancellationToken).ConfigureAwait(false);
+        return answered;
+    }
+
+    /// <summary>How <paramref name="contactId"/> responds to being asked for referrals, and how many referrals followed.</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    public async Task<ReferralRequestStats> GetReferralRequestStatsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(contactId);
+        var requests = await _referrals.GetReferralRequestsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        var ids = new HashSet<ReferralRequestId>();
+        int accepted = 0, declined = 0, noAnswer = 0, pending = 0;
+        foreach (var request in requests)
+        {
+            if (request.ContactId != contactId || !ids.Add(request.Id))
+            {
+                throw new InvalidOperationException($"The referral store returned a request of another contact, or twice, for contact '{contactId}'.");
+            }
+
+            switch (request.Outcome)
+            {
+                case ReferralRequestOutcome.Accepted: accepted++; break;
+                case ReferralRequestOutcome.Declined: declined++; break;
+                case ReferralRequestOutcome.NoAnswer: noAnswer++; break;
+                default: pending++; break;
+            }
+        }
+
+        var followed = 0;
+        if (ids.Count > 0)
+        {
+            foreach (var referee in await _referrals.GetDirectRefereesAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false))
+            {
+                var referral = await _referrals.FindReferralAsync(tenantId, referee, cancellationToken).ConfigureAwait(false);
+                if (referral?.RequestId is { } rid && ids.Contains(rid))
+                {
+                    followed++;
+                }
+            }
+        }
+
+        return new ReferralRequestStats(requests.Count, accepted, declined, noAnswer, pending, followed);
+    }
+
+    private async Task RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        var contact = await _contacts.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        if (contact is null || contact.TenantId != tenantId || contact.Id != contactId)
+        {
+            throw new ContactNotFoundException(contactId);
+        }
+
+        if (contact.Status != ContactStatus.Active)
+        {
+            throw new ContactNotActiveException(contactId, contact.Status);
+        }
+    }
+
+    private static void ValidateChannel(string? channel)
+    {
+        if (channel is null)
+        {
+            return;
+        }
+
+        if (channel.Length is 0 or > MaxChannelLength || !channel.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new ArgumentException($"Channel must be a code of 1–{MaxChannelLength} characters [a-z0-9._-], such as 'email'.", nameof(channel));
+        }
+    }
+}
