@@ -23,8 +23,8 @@ public interface IPersonalDataContributor
     /// <remarks>
     /// Serialize with the package's own source-generated <c>JsonSerializerContext</c>, e.g.
     /// <c>JsonSerializer.SerializeToElement(dto, MyJsonContext.Default.MyDto)</c>. Use camelCase names, enums as strings
-    /// and NodaTime's ISO formats, like the rest of the document. The element is copied, so it may come from a document
-    /// the contributor disposes afterwards.
+    /// and NodaTime's ISO formats, like the rest of the document. The element must still be readable when returned: clone
+    /// an element of a <see cref="JsonDocument"/> you dispose (<see cref="JsonElement.Clone"/>).
     /// </remarks>
     ValueTask<JsonElement?> ExportAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
 

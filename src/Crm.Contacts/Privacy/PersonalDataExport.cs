@@ -45,6 +45,7 @@ public sealed class PersonalDataExport
     public IReadOnlyDictionary<string, JsonElement?> Sections { get; }
 
     /// <summary>Writes the JSON document.</summary>
+    /// <remarks>Escaping follows the writer's <see cref="JsonWriterOptions.Encoder"/>; <see cref="ToUtf8Bytes"/> and <see cref="ToJsonString"/> escape only what JSON requires.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -28,6 +29,10 @@ internal sealed partial class ContactsJsonContext : JsonSerializerContext
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DictionaryKeyPolicy = null,
+
+            // An export is a file for a person to read and a program to parse, never markup: write '+', accents and
+            // non-Latin names as they are instead of \uXXXX escapes. Still escapes control characters and quotes.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         return options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
