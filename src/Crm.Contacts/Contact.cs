@@ -126,6 +126,7 @@ public sealed class Contact
     public IReadOnlyList<ConsentRecord> ConsentHistory { get; private set; } = ImmutableArray<ConsentRecord>.Empty;
 
     /// <summary>The current state of every consent that has a history, in order of first record.</summary>
+    [PersonalData]
     public IReadOnlyList<ConsentState> Consents => ConsentState.DeriveAll(ConsentHistory);
 
     /// <summary>The current lifecycle stage (the target of the last entry of <see cref="LifecycleHistory"/>).</summary>

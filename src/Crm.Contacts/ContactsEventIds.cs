@@ -3,7 +3,7 @@ namespace Crm.Contacts;
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Contacts logs with, so hosts can filter them.</summary>
 /// <remarks>
 /// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1200–1299 duplicates and merge,
-/// 1300–1399 privacy (export, erasure). Numbers are never reused for another meaning.
+/// 1400–1499 privacy (export, erasure). Numbers are never reused for another meaning.
 /// </remarks>
 public static class ContactsEventIds
 {
@@ -48,4 +48,22 @@ public static class ContactsEventIds
 
     /// <summary>A contact was asked for a referral, or the answer was recorded (Information).</summary>
     public const int ReferralRequestRecorded = 1104;
+
+    /// <summary>A contact's personal data was exported (Information).</summary>
+    public const int PersonalDataExported = 1401;
+
+    /// <summary>The personal data in a contact record was erased (Information).</summary>
+    public const int ContactRecordErased = 1402;
+
+    /// <summary>An erasure found the contact record already erased and left it as it was (Information).</summary>
+    public const int ContactAlreadyErased = 1403;
+
+    /// <summary>A personal-data contributor failed during an erasure; the erasure is incomplete and should be retried (Error).</summary>
+    public const int PersonalDataContributorFailed = 1404;
+
+    /// <summary>An erasure finished and every contributor succeeded (Information).</summary>
+    public const int PersonalDataErased = 1405;
+
+    /// <summary>An erasure finished but at least one contributor failed; retry it (Warning).</summary>
+    public const int PersonalDataErasureIncomplete = 1406;
 }

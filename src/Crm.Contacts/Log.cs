@@ -63,4 +63,28 @@ internal static partial class Log
     [LoggerMessage(EventId = ContactsEventIds.ReferralRequestRecorded, EventName = nameof(ContactsEventIds.ReferralRequestRecorded), Level = LogLevel.Information,
         Message = "Referral request {RequestId} of contact {ContactId} in tenant {TenantId} is {Outcome}.")]
     public static partial void ReferralRequestRecorded(ILogger logger, TenantId tenantId, Referrals.ReferralRequestId requestId, ContactId contactId, Referrals.ReferralRequestOutcome outcome);
+
+    [LoggerMessage(EventId = ContactsEventIds.PersonalDataExported, EventName = nameof(ContactsEventIds.PersonalDataExported), Level = LogLevel.Information,
+        Message = "Personal data of contact {ContactId} in tenant {TenantId} exported ({SectionCount} sections).")]
+    public static partial void PersonalDataExported(ILogger logger, TenantId tenantId, ContactId contactId, int sectionCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.ContactRecordErased, EventName = nameof(ContactsEventIds.ContactRecordErased), Level = LogLevel.Information,
+        Message = "Personal data in the record of contact {ContactId} in tenant {TenantId} erased: {ErasedItems}.")]
+    public static partial void ContactRecordErased(ILogger logger, TenantId tenantId, ContactId contactId, IReadOnlyList<string> erasedItems);
+
+    [LoggerMessage(EventId = ContactsEventIds.ContactAlreadyErased, EventName = nameof(ContactsEventIds.ContactAlreadyErased), Level = LogLevel.Information,
+        Message = "The record of contact {ContactId} in tenant {TenantId} was already erased; it was left as it was.")]
+    public static partial void ContactAlreadyErased(ILogger logger, TenantId tenantId, ContactId contactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.PersonalDataContributorFailed, EventName = nameof(ContactsEventIds.PersonalDataContributorFailed), Level = LogLevel.Error,
+        Message = "Personal-data contributor {Contributor} failed to erase contact {ContactId} in tenant {TenantId}; the erasure is incomplete, retry it.")]
+    public static partial void PersonalDataContributorFailed(ILogger logger, Exception exception, string contributor, TenantId tenantId, ContactId contactId);
+
+    [LoggerMessage(EventId = ContactsEventIds.PersonalDataErased, EventName = nameof(ContactsEventIds.PersonalDataErased), Level = LogLevel.Information,
+        Message = "Erasure of contact {ContactId} in tenant {TenantId} complete ({ContributorCount} contributors).")]
+    public static partial void PersonalDataErased(ILogger logger, TenantId tenantId, ContactId contactId, int contributorCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.PersonalDataErasureIncomplete, EventName = nameof(ContactsEventIds.PersonalDataErasureIncomplete), Level = LogLevel.Warning,
+        Message = "Erasure of contact {ContactId} in tenant {TenantId} incomplete: {FailedCount} of {ContributorCount} contributors failed; retry it.")]
+    public static partial void PersonalDataErasureIncomplete(ILogger logger, TenantId tenantId, ContactId contactId, int failedCount, int contributorCount);
 }

@@ -20,6 +20,8 @@ public sealed class ApiApprovalTests
         var assembly = Assembly.Load(assemblyName);
         var generated = Normalize(assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
+            // The DI entry points live in Microsoft.Extensions.DependencyInjection by convention: they are our API too.
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
             ExcludeAttributes =
             [
                 "System.Runtime.Versioning.TargetFrameworkAttribute",

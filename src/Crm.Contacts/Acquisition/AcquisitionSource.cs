@@ -1,3 +1,4 @@
+using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
 
 namespace Crm.Contacts.Acquisition;
@@ -35,6 +36,11 @@ public sealed class AcquisitionSource : IEquatable<AcquisitionSource>
     public string? Campaign { get; }
 
     /// <summary>Any further detail the host tracks (ad content, keyword, landing page).</summary>
+    /// <remarks>
+    /// Treated as personal data, unlike the other parts: search keywords and landing-page addresses can carry what the
+    /// person typed (even an email address in a query string). Erasure drops it and keeps source, medium and campaign.
+    /// </remarks>
+    [PersonalData]
     public string? Detail { get; }
 
     /// <inheritdoc />

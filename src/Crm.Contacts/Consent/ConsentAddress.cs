@@ -13,7 +13,7 @@ public readonly struct ConsentAddress : IEquatable<ConsentAddress>
 {
     private readonly string? _value;
 
-    private ConsentAddress(ConsentAddressKind kind, string value)
+    private ConsentAddress(ConsentAddressKind kind, string? value)
     {
         Kind = kind;
         _value = value;
@@ -25,9 +25,13 @@ public readonly struct ConsentAddress : IEquatable<ConsentAddress>
     /// <summary>Which kind of address this is.</summary>
     public ConsentAddressKind Kind { get; }
 
-    /// <summary>The normalized address, or an empty string for <see cref="Any"/>.</summary>
+    /// <summary>The normalized address, or an empty string for <see cref="Any"/> and for an erased address (<see cref="IsErased"/>).</summary>
     [PersonalData]
     public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether this names an email address or phone number that was erased on request: the kind is kept, the address is gone.</summary>
+    /// <remarks>Found only in the consent history of an erased contact, where it keeps the proof (purpose, basis, instants) without the address.</remarks>
+    public bool IsErased => Kind != ConsentAddressKind.AnyAddress && _value is null;
 
     /// <summary>The consent address of one email address.</summary>
     /// <exception cref="ArgumentException"><paramref name="email"/> is the default value.</exception>
@@ -42,6 +46,9 @@ public readonly struct ConsentAddress : IEquatable<ConsentAddress>
         => phone.IsEmpty
             ? throw new ArgumentException("A consent address needs a non-empty PhoneNumber.", nameof(phone))
             : new(ConsentAddressKind.Phone, phone.E164);
+
+    /// <summary>The same kind of address with the address itself dropped (privacy erasure).</summary>
+    internal ConsentAddress WithoutAddress() => Kind == ConsentAddressKind.AnyAddress ? this : new(Kind, null);
 
     /// <summary>Whether this consent address names <paramref name="email"/>.</summary>
     public bool Matches(EmailAddress email) => Kind == ConsentAddressKind.Email && string.Equals(Value, email.NormalizedAddress, StringComparison.Ordinal);
@@ -58,8 +65,8 @@ public readonly struct ConsentAddress : IEquatable<ConsentAddress>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode(Value));
 
-    /// <summary>The kind, and the address when there is one, e.g. <c>Email:ann@example.com</c>.</summary>
-    public override string ToString() => Kind == ConsentAddressKind.AnyAddress ? "AnyAddress" : $"{Kind}:{Value}";
+    /// <summary>The kind, and the address when there is one, e.g. <c>Email:ann@example.com</c> (<c>Email:(erased)</c> once erased).</summary>
+    public override string ToString() => Kind == ConsentAddressKind.AnyAddress ? "AnyAddress" : IsErased ? $"{Kind}:(erased)" : $"{Kind}:{Value}";
 
     /// <summary>Compares two consent addresses.</summary>
     public static bool operator ==(ConsentAddress left, ConsentAddress right) => left.Equals(right);

@@ -1,5 +1,6 @@
 using Crm.Contacts;
 using Crm.Contacts.InMemory;
+using Crm.Contacts.Privacy;
 using Crm.Contacts.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the contacts package to a <see cref="CrmBuilder"/>.</summary>
 public static class CrmContactsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, their options and the default in-memory store.</summary>
+    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, <see cref="PersonalDataManager"/> (with the contacts package's personal-data contributor), their options and the default in-memory store.</summary>
     /// <remarks>
     /// <para>Registers <see cref="InMemoryContactStore"/> as a singleton and <see cref="IContactStore"/> forwarding to it,
     /// both with <c>TryAdd</c>: a host's own <see cref="IContactStore"/> wins whether it is registered before or after
@@ -40,6 +41,8 @@ public static class CrmContactsServiceCollectionExtensions
             ?? throw new InvalidOperationException("The registered IContactStore does not implement IReferralStore; register one that does, or set ContactOptions.EnableReferrals = false and do not use referrals."));
         services.TryAddScoped<ContactManager>();
         services.TryAddScoped<Crm.Contacts.Referrals.ReferralManager>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, ContactPersonalDataContributor>());
+        services.TryAddScoped<PersonalDataManager>();
         return builder;
     }
 }

@@ -53,6 +53,8 @@ public readonly struct EmailAddress : IEquatable<EmailAddress>
     public string Original => _original ?? string.Empty;
 
     /// <summary>The domain part of <see cref="NormalizedAddress"/> (ASCII, lower case).</summary>
+    /// <remarks>Personal data too: a private domain (<c>smith-family.example</c>) identifies its owner.</remarks>
+    [PersonalData]
     public string Domain => NormalizedAddress[(NormalizedAddress.LastIndexOf('@') + 1)..];
 
     /// <summary>Whether this is the default (empty, invalid) value.</summary>

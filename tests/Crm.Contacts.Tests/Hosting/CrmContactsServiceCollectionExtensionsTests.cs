@@ -1,6 +1,7 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Contacts.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -176,19 +177,5 @@ public sealed class CrmContactsServiceCollectionExtensionsTests
         public ValueTask<ReferralRequest?> FindReferralRequestAsync(TenantId tenantId, ReferralRequestId requestId, CancellationToken cancellationToken) => ValueTask.FromResult<ReferralRequest?>(null);
 
         public ValueTask<IReadOnlyList<ReferralRequest>> GetReferralRequestsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<ReferralRequest>>([]);
-    }
-
-    /// <summary>A host store with only the required capability.</summary>
-    private sealed class ContactsOnlyStore : IContactStore
-    {
-        private readonly InMemoryContactStore _inner = new();
-
-        public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _inner.FindByIdAsync(tenantId, contactId, cancellationToken);
-
-        public ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken) => _inner.ListAsync(tenantId, page, cancellationToken);
-
-        public ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken) => _inner.FindIdByIdempotencyKeyAsync(tenantId, key, cancellationToken);
-
-        public ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken) => _inner.SaveAsync(tenantId, changes, cancellationToken);
     }
 }

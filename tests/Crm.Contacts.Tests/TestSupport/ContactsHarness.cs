@@ -23,7 +23,7 @@ internal sealed class ContactsHarness
         Options = options;
         Store = store ?? new InMemoryContactStore();
         Manager = new ContactManager(Store, Clock, Publisher, Logger, Microsoft.Extensions.Options.Options.Create(options));
-        Referrals = new ReferralManager(Store, (IReferralStore)Store, Clock, Publisher, ReferralLogger);
+        Referrals = Store is IReferralStore referralStore ? new ReferralManager(Store, referralStore, Clock, Publisher, ReferralLogger) : null!;
     }
 
     public FakeLogger<ReferralManager> ReferralLogger { get; } = new();
