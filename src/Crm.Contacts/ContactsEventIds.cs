@@ -2,7 +2,7 @@ namespace Crm.Contacts;
 
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Contacts logs with, so hosts can filter them.</summary>
 /// <remarks>
-/// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1200–1299 duplicates and merge,
+/// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1300–1399 duplicates and merge,
 /// 1400–1499 privacy (export, erasure). Numbers are never reused for another meaning.
 /// </remarks>
 public static class ContactsEventIds
