@@ -40,9 +40,10 @@ public sealed record RetentionResult(
 
     internal static RetentionResult Create(long start, long acquired, long end, long? retained)
     {
-        var crr = MetricValue.Ratio(end - acquired, start, NoStartReason, 100);
+        // 100 × numerator first, then one division: exact whenever the percentage is representable (19/20 → 95).
+        var crr = start == 0 ? MetricValue.Undefined(NoStartReason) : MetricValue.Of(100.0 * (end - acquired) / start);
         var exact = retained is { } r
-            ? MetricValue.Ratio(r, start, NoStartReason, 100)
+            ? start == 0 ? MetricValue.Undefined(NoStartReason) : MetricValue.Of(100.0 * r / start)
             : MetricValue.Undefined("customer identities are unknown: only counts were given, so |S ∩ E| cannot be measured");
         return new RetentionResult(start, acquired, end, retained, crr, exact);
     }
