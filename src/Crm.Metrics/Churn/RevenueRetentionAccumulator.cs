@@ -25,7 +25,7 @@ public sealed class RevenueRetentionAccumulator<TCustomer> : IMetricAccumulator<
     /// <exception cref="ArgumentOutOfRangeException">The start or end revenue is negative.</exception>
     public void Add(CustomerRevenue<TCustomer> item)
     {
-        if (item.Customer is null)
+        if (!typeof(TCustomer).IsValueType && item.Customer is null)
         {
             throw new ArgumentException("The revenue line names no customer (a default value).", nameof(item));
         }

@@ -37,7 +37,10 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         Unit = unit;
         Zone = zone;
         _customerComparer = comparer ?? EqualityComparer<TCustomer>.Default;
-        _cells = new Dictionary<CustomerPeriod, decimal>(new CustomerPeriodComparer(_customerComparer));
+        // The default key equality is devirtualised by the JIT; a custom customer comparer needs the wrapper.
+        _cells = comparer is null
+            ? new Dictionary<CustomerPeriod, decimal>()
+            : new Dictionary<CustomerPeriod, decimal>(new CustomerPeriodComparer(comparer));
     }
 
     /// <summary>The period unit.</summary>

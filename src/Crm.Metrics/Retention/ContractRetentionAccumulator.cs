@@ -53,7 +53,7 @@ public sealed class ContractRetentionAccumulator<TCustomer> : IMetricAccumulator
     /// <exception cref="ArgumentOutOfRangeException">The contract ends at or before its start.</exception>
     public void Add(CustomerContract<TCustomer> item)
     {
-        if (item.Customer is null)
+        if (!typeof(TCustomer).IsValueType && item.Customer is null)
         {
             throw new ArgumentException("The contract names no customer (a default value).", nameof(item));
         }

@@ -7,7 +7,7 @@ internal static class PurchaseChecks
     public static void Check<TCustomer>(in Purchase<TCustomer> item, bool acceptRefunds = false)
         where TCustomer : notnull
     {
-        if (item.Customer is null)
+        if (!typeof(TCustomer).IsValueType && item.Customer is null)
         {
             throw new ArgumentException("The purchase names no customer (a default value).", nameof(item));
         }
