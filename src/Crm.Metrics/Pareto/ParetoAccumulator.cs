@@ -1,0 +1,92 @@
+using System.Runtime.InteropServices;
+
+namespace Crm.Metrics.Pareto;
+
+/// <summary>Sums purchase amounts per customer in one pass and ranks customers; partials of partitions merge exactly.</summary>
+/// <typeparam name="TCustomer">The host's customer key.</typeparam>
+/// <remarks>
+/// Ranks by whatever the purchases' amounts are: feed revenues to rank by revenue, or margins (one purchase per sale with
+/// its margin as the amount) to rank by margin. Negative amounts (refunds, loss-making sales) are accepted and net out in
+/// the customer's total. Memory: one decimal per customer; <see cref="GetResult"/> sorts the customers.
+/// </remarks>
+public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccumulator<TCustomer>, Purchase<TCustomer>, ParetoResult<TCustomer>>
+    where TCustomer : notnull
+{
+    private readonly Dictionary<TCustomer, decimal> _totals;
+    private readonly IComparer<TCustomer> _customerOrder;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="customerOrder">Orders customers with equal totals; defaults to ordinal order for strings and the natural order otherwise.</param>
+    /// <param name="comparer">How customer keys are compared for equality (default equality when null).</param>
+    /// <exception cref="ArgumentException"><paramref name="customerOrder"/> is null and <typeparamref name="TCustomer"/> has no natural order.</exception>
+    public ParetoAccumulator(IComparer<TCustomer>? customerOrder = null, IEqualityComparer<TCustomer>? comparer = null)
+    {
+        if (customerOrder is null)
+        {
+            if (typeof(TCustomer) == typeof(string))
+            {
+                customerOrder = (IComparer<TCustomer>)(object)StringComparer.Ordinal;
+            }
+            else if (typeof(IComparable<TCustomer>).IsAssignableFrom(typeof(TCustomer)) || typeof(IComparable).IsAssignableFrom(typeof(TCustomer)))
+            {
+                customerOrder = Comparer<TCustomer>.Default;
+            }
+            else
+            {
+                throw new ArgumentException($"A customer order is needed: {typeof(TCustomer).Name} has no natural order, and equal totals must be ranked deterministically.", nameof(customerOrder));
+            }
+        }
+
+        _customerOrder = customerOrder;
+        _totals = new Dictionary<TCustomer, decimal>(comparer);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The purchase names no customer (a default value).</exception>
+    public void Add(Purchase<TCustomer> item)
+    {
+        Retention.PurchaseChecks.Check(item, acceptRefunds: true);
+        CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _) += item.Amount;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> orders or compares customers differently.</exception>
+    public void Merge(ParetoAccumulator<TCustomer> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!other._customerOrder.Equals(_customerOrder) || !other._totals.Comparer.Equals(_totals.Comparer))
+        {
+            throw new ArgumentException("Only accumulators with the same customer order and comparer can be merged.", nameof(other));
+        }
+
+        foreach (var (customer, total) in other._totals.ToArray())
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_totals, customer, out _) += total;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The customer order ranked two different customers with equal totals as equal.</exception>
+    public ParetoResult<TCustomer> GetResult()
+    {
+        var entries = _totals.ToArray();
+        Array.Sort(entries, (a, b) =>
+        {
+            var byAmount = b.Value.CompareTo(a.Value);
+            return byAmount != 0 ? byAmount : _customerOrder.Compare(a.Key, b.Key);
+        });
+        var ranked = new CustomerAmount<TCustomer>[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i > 0 && entries[i].Value == entries[i - 1].Value && _customerOrder.Compare(entries[i].Key, entries[i - 1].Key) == 0)
+            {
+                throw new InvalidOperationException("The customer order must tell every two customers apart; two customers with equal totals compared as equal.");
+            }
+
+            ranked[i] = new CustomerAmount<TCustomer>(entries[i].Key, entries[i].Value, i + 1);
+        }
+
+        return new ParetoResult<TCustomer>(ranked);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Crm.Metrics.Pareto;
+
+/// <summary>Ranks customers by their purchase totals in one pass (see <see cref="ParetoAccumulator{TCustomer}"/>).</summary>
+public static class ParetoAnalysis
+{
+    /// <summary>Sums <paramref name="purchases"/> per customer and ranks the customers, largest total first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="purchases"/> is null.</exception>
+    /// <exception cref="ArgumentException">A purchase names no customer, or the customer type has no natural order and none is given.</exception>
+    public static ParetoResult<TCustomer> Calculate<TCustomer>(IEnumerable<Purchase<TCustomer>> purchases, IComparer<TCustomer>? customerOrder = null)
+        where TCustomer : notnull
+        => new ParetoAccumulator<TCustomer>(customerOrder).AddRange(purchases).GetResult();
+}

@@ -1,0 +1,162 @@
+using Crm.Metrics.Cohorts;
+using Crm.Metrics.Periods;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace Crm.Metrics.Tests.Cohorts;
+
+public sealed class CohortAccumulatorTests
+{
+    private static Purchase<string> P(string customer, int year, int month, int day, decimal amount, int hour = 12)
+        => new(customer, Instant.FromUtc(year, month, day, hour, 0), amount);
+
+    private static readonly Purchase<string>[] Sample =
+    [
+        P("a", 2024, 2, 5, 20m), P("a", 2024, 1, 10, 10m), P("a", 2024, 3, 1, 5m),
+        P("b", 2024, 1, 20, 30m), P("b", 2024, 3, 15, 10m),
+        P("c", 2024, 2, 2, 40m), P("c", 2024, 2, 20, 10m), P("c", 2024, 3, 3, 20m),
+        P("d", 2024, 3, 30, 15m),
+    ];
+
+    [Fact]
+    public void Monthly_HandComputedMatrices()
+    {
+        var matrix = CohortAnalysis.Calculate(Sample, PeriodUnit.Month, DateTimeZone.Utc);
+
+        matrix.Customers.Should().Be(4);
+        matrix.LastPeriod.Should().Be(ReportingPeriod.Month(2024, 3, DateTimeZone.Utc));
+        matrix.Cohorts.Select(c => c.AcquisitionPeriod).Should().Equal(
+            ReportingPeriod.Month(2024, 1, DateTimeZone.Utc), ReportingPeriod.Month(2024, 2, DateTimeZone.Utc), ReportingPeriod.Month(2024, 3, DateTimeZone.Utc));
+
+        var january = matrix.Cohorts[0];
+        january.Customers.Should().Be(2);
+        january.ActiveCustomers.Should().Equal(2L, 1L, 2L);
+        january.RetentionPercentages.Select(r => r.Value).Should().Equal(100, 50, 100);
+        january.Revenue.Should().Equal(40m, 20m, 15m);
+
+        matrix.Cohorts[1].ActiveCustomers.Should().Equal(1L, 1L);
+        matrix.Cohorts[1].Revenue.Should().Equal(50m, 20m);
+        matrix.Cohorts[2].ActiveCustomers.Should().Equal(1L);
+        matrix.Cohorts[2].Revenue.Should().Equal(15m);
+    }
+
+    [Fact]
+    public void ACustomerWhoSkipsAPeriod_CountsAgainWhenTheyReturn()
+    {
+        var matrix = CohortAnalysis.Calculate([P("a", 2024, 1, 1, 1m), P("a", 2024, 4, 1, 1m)], PeriodUnit.Month, DateTimeZone.Utc);
+
+        matrix.Cohorts.Single().ActiveCustomers.Should().Equal(1L, 0L, 0L, 1L);
+        matrix.Cohorts.Single().RetentionPercentages.Select(r => r.Value).Should().Equal(100, 0, 0, 100);
+    }
+
+    [Fact]
+    public void Periods_AreReadInTheZone()
+    {
+        // 31 Jan 22:00 UTC is 1 Feb 02:00 in Yerevan.
+        var yerevan = DateTimeZoneProviders.Tzdb["Asia/Yerevan"];
+        var purchases = new[] { P("a", 2024, 1, 31, 5m, 22) };
+
+        CohortAnalysis.Calculate(purchases, PeriodUnit.Month, yerevan).Cohorts.Single().AcquisitionPeriod.Should().Be(ReportingPeriod.Month(2024, 2, yerevan));
+        CohortAnalysis.Calculate(purchases, PeriodUnit.Month, DateTimeZone.Utc).Cohorts.Single().AcquisitionPeriod.Should().Be(ReportingPeriod.Month(2024, 1, DateTimeZone.Utc));
+    }
+
+    [Fact]
+    public void IsoWeeks_CrossWeek53AndTheYearBoundary()
+    {
+        var purchases = new[] { P("a", 2020, 12, 29, 1m), P("a", 2021, 1, 5, 2m), P("b", 2021, 1, 3, 4m) };
+
+        var matrix = CohortAnalysis.Calculate(purchases, PeriodUnit.IsoWeek, DateTimeZone.Utc);
+
+        var row = matrix.Cohorts.Single();
+        row.AcquisitionPeriod.Should().Be(ReportingPeriod.IsoWeek(2020, 53, DateTimeZone.Utc));
+        row.Customers.Should().Be(2);
+        row.ActiveCustomers.Should().Equal(2L, 1L);
+        row.Revenue.Should().Equal(5m, 2m);
+        matrix.LastPeriod.Should().Be(ReportingPeriod.IsoWeek(2021, 1, DateTimeZone.Utc));
+    }
+
+    [Theory]
+    [InlineData(PeriodUnit.Quarter)]
+    [InlineData(PeriodUnit.Year)]
+    public void CoarserUnits_GroupAcrossMonths(PeriodUnit unit)
+    {
+        var matrix = CohortAnalysis.Calculate(Sample, unit, DateTimeZone.Utc);
+
+        var row = matrix.Cohorts.Single();
+        row.Customers.Should().Be(4);
+        row.ActiveCustomers.Should().Equal(4L);
+        row.Revenue.Should().Equal(Sample.Sum(p => p.Amount));
+        row.AcquisitionPeriod.Should().Be(ReportingPeriod.Containing(new LocalDate(2024, 1, 1), unit, DateTimeZone.Utc));
+    }
+
+    [Fact]
+    public void PurchasesBefore1970_AreNumberedCorrectly()
+    {
+        var purchases = new[] { P("a", 1969, 12, 31, 1m), P("a", 1970, 1, 1, 1m), P("b", 1968, 11, 15, 1m) };
+
+        var months = CohortAnalysis.Calculate(purchases, PeriodUnit.Month, DateTimeZone.Utc);
+        var weeks = CohortAnalysis.Calculate(purchases, PeriodUnit.IsoWeek, DateTimeZone.Utc);
+
+        months.Cohorts.Select(c => c.AcquisitionPeriod).Should().Equal(ReportingPeriod.Month(1968, 11, DateTimeZone.Utc), ReportingPeriod.Month(1969, 12, DateTimeZone.Utc));
+        months.Cohorts[1].ActiveCustomers.Should().Equal(1L, 1L);
+        weeks.Cohorts[1].AcquisitionPeriod.Should().Be(ReportingPeriod.Containing(new LocalDate(1969, 12, 31), PeriodUnit.IsoWeek, DateTimeZone.Utc));
+        weeks.Cohorts[1].ActiveCustomers.Should().Equal([1L], "29 Dec 1969 to 4 Jan 1970 is one ISO week");
+    }
+
+    [Fact]
+    public void NoPurchases_GivesAnEmptyMatrix()
+    {
+        var matrix = CohortAnalysis.Calculate(Array.Empty<Purchase<string>>(), PeriodUnit.Month, DateTimeZone.Utc);
+
+        matrix.Customers.Should().Be(0);
+        matrix.LastPeriod.Should().BeNull();
+        matrix.Cohorts.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Constructor_CustomUnit_ThrowsNamingTheRule()
+    {
+        var act = () => new CohortAccumulator<string>(PeriodUnit.Custom, DateTimeZone.Utc);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "unit").WithMessage("Cohorts need a calendar unit*");
+    }
+
+    [Fact]
+    public void Constructor_NullZone_Throws()
+    {
+        var act = () => new CohortAccumulator<string>(PeriodUnit.Month, null!);
+
+        act.Should().Throw<ArgumentNullException>().Where(x => x.ParamName == "zone");
+    }
+
+    [Fact]
+    public void Add_NegativeAmount_Throws()
+    {
+        var act = () => new CohortAccumulator<string>(PeriodUnit.Month, DateTimeZone.Utc).Add(P("a", 2024, 1, 1, -1m));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "item");
+    }
+
+    [Fact]
+    public void Merge_AnotherUnit_Throws()
+    {
+        var act = () => new CohortAccumulator<string>(PeriodUnit.Month, DateTimeZone.Utc).Merge(new CohortAccumulator<string>(PeriodUnit.Quarter, DateTimeZone.Utc));
+
+        act.Should().Throw<ArgumentException>().Where(x => x.ParamName == "other");
+    }
+
+    [Property]
+    public bool MergeEqualsTheWhole_OrderDoesNotMatter_AndCellsAreConsistent(int seed)
+    {
+        var purchases = RandomPurchases.Generate(seed);
+        var zone = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var whole = CohortAnalysis.Calculate(purchases, PeriodUnit.Month, zone);
+        var merged = Partitions.MergeAll<CohortAccumulator<int>, Purchase<int>, CohortMatrix>(purchases, seed, () => new CohortAccumulator<int>(PeriodUnit.Month, zone));
+        var shuffled = CohortAnalysis.Calculate(Partitions.Shuffle(purchases, seed), PeriodUnit.Month, zone);
+        return merged == whole && shuffled == whole
+               && whole.Cohorts.Sum(c => c.Customers) == whole.Customers
+               && whole.Cohorts.All(c => c.RetentionPercentages[0].Value == 100 && c.RetentionPercentages.All(r => r.Value is >= 0 and <= 100))
+               && whole.Cohorts.Sum(c => c.Revenue.Sum()) == purchases.Sum(p => p.Amount)
+               && whole.Cohorts.All(c => c.AcquisitionPeriod.PeriodsUntil(whole.LastPeriod!) == c.ActiveCustomers.Count - 1);
+    }
+}
