@@ -36,4 +36,31 @@ public static class ContactsEventIds
 
     /// <summary>A change was refused because the contact was merged or erased (Warning).</summary>
     public const int ContactNotActive = 1010;
+
+    /// <summary>A duplicate check ignored values shared by more contacts than <c>DuplicateOptions.MaxCandidatesPerKey</c> (Information).</summary>
+    public const int DuplicateKeysSkipped = 1201;
+
+    /// <summary>A create was refused because the contact duplicates existing ones (Warning).</summary>
+    public const int DuplicateContactRejected = 1202;
+
+    /// <summary>A contact was created although it matches existing ones; flagged for review (Information).</summary>
+    public const int PossibleDuplicateCreated = 1203;
+
+    /// <summary>An import finished (Information).</summary>
+    public const int ImportCompleted = 1210;
+
+    /// <summary>An import batch met a concurrent change and was re-checked and retried (Warning).</summary>
+    public const int ImportBatchRetried = 1211;
+
+    /// <summary>Contacts were merged into a survivor (Information).</summary>
+    public const int ContactsMerged = 1220;
+
+    /// <summary>A merge was refused: a contact is unknown, merged or erased (Warning).</summary>
+    public const int MergeRefused = 1221;
+
+    /// <summary>A merge failed because an involved contact or the referral graph changed concurrently; nothing was written (Warning).</summary>
+    public const int MergeConflict = 1222;
+
+    /// <summary>A merge dropped referral edges that would have created a cycle, a self-referral or a second referrer (Information).</summary>
+    public const int MergeReferralsDropped = 1223;
 }

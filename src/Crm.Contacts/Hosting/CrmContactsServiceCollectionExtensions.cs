@@ -1,5 +1,8 @@
 using Crm.Contacts;
+using Crm.Contacts.Duplicates;
+using Crm.Contacts.Import;
 using Crm.Contacts.InMemory;
+using Crm.Contacts.Merging;
 using Crm.Contacts.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the contacts package to a <see cref="CrmBuilder"/>.</summary>
 public static class CrmContactsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ContactManager"/>, its options and the default in-memory store.</summary>
+    /// <summary>Adds <see cref="ContactManager"/>, <see cref="DuplicateDetector"/>, <see cref="ContactImporter"/>, <see cref="ContactMerger"/>, their options and the default in-memory store.</summary>
     /// <remarks>
     /// <para>Registers <see cref="InMemoryContactStore"/> as a singleton and <see cref="IContactStore"/> forwarding to it,
     /// both with <c>TryAdd</c>: a host's own <see cref="IContactStore"/> wins whether it is registered before or after
@@ -17,7 +20,8 @@ public static class CrmContactsServiceCollectionExtensions
     /// <c>TryAdd</c>), so reads and writes always go to the same store.</para>
     /// <para>Options are validated when the host starts (<c>ValidateOnStart</c>): limits, the default phone region, and —
     /// when <see cref="ContactOptions.EnableReferrals"/> is set — that the registered store implements
-    /// <see cref="IReferralStore"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
+    /// <see cref="IReferralStore"/>, and when <see cref="DuplicateOptions.Enabled"/> is set, the duplicate rules and that the
+    /// store implements <see cref="IContactDuplicateIndex"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
     /// <see cref="ContactManager"/> is scoped and needs <c>ILogger&lt;T&gt;</c> from the host's logging
     /// (<c>services.AddLogging()</c>, which every .NET host adds). Calling it more than once adds each configuration.</para>
     /// </remarks>
@@ -39,6 +43,9 @@ public static class CrmContactsServiceCollectionExtensions
         services.TryAddTransient<IReferralStore>(static sp => sp.GetRequiredService<IContactStore>() as IReferralStore
             ?? throw new InvalidOperationException("The registered IContactStore does not implement IReferralStore; register one that does, or set ContactOptions.EnableReferrals = false and do not use referrals."));
         services.TryAddScoped<ContactManager>();
+        services.TryAddScoped<DuplicateDetector>();
+        services.TryAddScoped<ContactImporter>();
+        services.TryAddScoped<ContactMerger>();
         return builder;
     }
 }
