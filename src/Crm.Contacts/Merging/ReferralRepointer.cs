@@ -12,10 +12,11 @@ namespace Crm.Contacts.Merging;
 /// referral date and request.</item>
 /// <item>Edges between merged contacts (an absorbed contact referred the survivor or another absorbed one, or the reverse)
 /// are removed: they would become self-referrals.</item>
-/// <item>The survivor keeps its own referrer when it has one outside the merge. Otherwise it inherits the earliest
-/// (by referral date, then request order) referrer of an absorbed contact that is not in the downline of any merged
-/// contact; a referrer in that downline would close a cycle, so its edge is dropped. Other absorbed contacts'
-/// referrers are dropped (a contact has one referrer).</item>
+/// <item>The survivor keeps its own referrer when that referrer is outside the merge and not in the downline of any
+/// merged contact. Otherwise it inherits the earliest (by referral date, then request order) referrer of an absorbed
+/// contact that is not in the downline of any merged contact. A referrer in that downline would close a cycle (e.g.
+/// absorbed a referred c, c referred the survivor: c moves under the survivor, so "c referred the survivor" is dropped).
+/// The other referrers' edges are dropped (a contact has one referrer).</item>
 /// </list>
 /// The graph version is read first and the change set is guarded by it, so the whole computation sees one graph.
 /// </remarks>
@@ -29,11 +30,12 @@ internal static class ReferralRepointer
         var removed = new Dictionary<ContactId, Referral>(); // by referee
         var added = new List<Referral>();
 
+        // The survivor's own referral is re-checked like an inherited one: its referrer may be in an absorbed contact's
+        // downline (a → c → survivor), and keeping it while c moves under the survivor would close a cycle.
         var survivorReferral = await referrals.FindReferralAsync(tenantId, survivorId, cancellationToken).ConfigureAwait(false);
-        if (survivorReferral is not null && merged.Contains(survivorReferral.ReferrerId))
+        if (survivorReferral is not null)
         {
             removed[survivorId] = survivorReferral;
-            survivorReferral = null;
         }
 
         var inheritable = new List<Referral>();
@@ -73,25 +75,37 @@ internal static class ReferralRepointer
             }
         }
 
-        if (survivorReferral is null)
+        // The survivor's own referrer first, then the absorbed contacts' referrers, earliest first (OrderBy is stable, so
+        // ties keep request order); the first one outside every merged contact's downline becomes the survivor's referrer.
+        var candidates = inheritable.OrderBy(r => r.ReferredAt).ToList();
+        if (survivorReferral is not null && !merged.Contains(survivorReferral.ReferrerId))
         {
-            // Earliest referral first; OrderBy is stable, so ties keep request order.
-            foreach (var candidate in inheritable.OrderBy(r => r.ReferredAt))
+            candidates.Insert(0, survivorReferral);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var chain = await referrals.GetChainAsync(tenantId, candidate.ReferrerId, cancellationToken).ConfigureAwait(false);
+            if (chain.GraphVersion != version)
             {
-                var chain = await referrals.GetChainAsync(tenantId, candidate.ReferrerId, cancellationToken).ConfigureAwait(false);
-                if (chain.GraphVersion != version)
-                {
-                    throw new ConcurrencyConflictException("referral graph", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                if (chain.Referrals.Any(r => merged.Contains(r.ReferrerId)))
-                {
-                    continue; // The referrer is in a merged contact's downline: inheriting it would close a cycle.
-                }
-
-                added.Add(new Referral(survivorId, candidate.ReferrerId, candidate.ReferredAt, candidate.RequestId));
-                break;
+                throw new ConcurrencyConflictException("referral graph", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            if (chain.Referrals.Any(r => merged.Contains(r.ReferrerId)))
+            {
+                continue; // The referrer is in a merged contact's downline: inheriting it would close a cycle.
+            }
+
+            if (ReferenceEquals(candidate, survivorReferral))
+            {
+                removed.Remove(survivorId); // The survivor keeps its referral as it is.
+            }
+            else
+            {
+                added.Add(new Referral(survivorId, candidate.ReferrerId, candidate.ReferredAt, candidate.RequestId));
+            }
+
+            break;
         }
 
         return (removed.Values.ToArray(), added, version);
