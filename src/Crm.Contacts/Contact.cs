@@ -56,8 +56,8 @@ public sealed class Contact
     /// <summary>The version of this snapshot; it changes on every write.</summary>
     public ConcurrencyStamp ConcurrencyStamp { get; private set; }
 
-    /// <summary>When the contact was created.</summary>
-    public Instant CreatedAt { get; }
+    /// <summary>When the contact was created (after a merge, the earliest creation of the merged contacts).</summary>
+    public Instant CreatedAt { get; private set; }
 
     /// <summary>When the contact was last changed (equal to <see cref="CreatedAt"/> until the first change).</summary>
     public Instant UpdatedAt { get; private set; }
@@ -355,6 +355,12 @@ public sealed class Contact
 
         return Copy(c => c.LifecycleHistory = list);
     }
+
+    /// <summary>A copy created at <paramref name="createdAt"/> (merge: the earliest creation); it must not be after <see cref="UpdatedAt"/>.</summary>
+    internal Contact WithCreatedAt(Instant createdAt)
+        => createdAt > UpdatedAt
+            ? throw new ArgumentOutOfRangeException(nameof(createdAt), createdAt, "A contact's CreatedAt must not be after its UpdatedAt.")
+            : Copy(c => c.CreatedAt = createdAt);
 
     /// <summary>A copy marked as merged into <paramref name="targetId"/>.</summary>
     internal Contact AsMerged(ContactId targetId, Instant at)

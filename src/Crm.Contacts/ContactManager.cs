@@ -1,4 +1,5 @@
 using Crm.Contacts.Consent;
+using Crm.Contacts.Duplicates;
 using Crm.Contacts.Events;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Storage;
@@ -25,11 +26,19 @@ public sealed class ContactManager
     private readonly ICrmEventPublisher _publisher;
     private readonly ILogger<ContactManager> _logger;
     private readonly ContactOptions _options;
+    private readonly DuplicateDetector? _duplicates;
 
     /// <summary>Creates the manager.</summary>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public ContactManager(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<ContactManager> logger, IOptions<ContactOptions> options)
+    /// <param name="store">The contact store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="publisher">The event publisher.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="duplicateDetector">Checks new contacts against <see cref="ContactOptions.Duplicates"/> on create; without it, create does no duplicate check.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="duplicateDetector"/> is null.</exception>
+    public ContactManager(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<ContactManager> logger, IOptions<ContactOptions> options, DuplicateDetector? duplicateDetector = null)
     {
+        _duplicates = duplicateDetector;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(publisher);
@@ -51,6 +60,7 @@ public sealed class ContactManager
     /// <exception cref="ArgumentException">The tenant is empty, or a draft value breaks its rule (the message names it).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The origin or initial stage is not allowed.</exception>
+    /// <exception cref="DuplicateContactException">Duplicate detection is on with <see cref="DuplicateCreateAction.Reject"/> and the contact matches existing ones; nothing was written.</exception>
     public async Task<Contact> CreateAsync(TenantId tenantId, ContactDraft draft, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
@@ -64,6 +74,8 @@ public sealed class ContactManager
             return existing;
         }
 
+        // Duplicate hook (Duplicates/DuplicateDetector.cs): throws DuplicateContactException on Reject, returns matches to flag.
+        var duplicates = _duplicates is null ? null : await _duplicates.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
         var changes = new ContactChangeSet
         {
             Created = [contact],
@@ -87,6 +99,11 @@ public sealed class ContactManager
 
         Log.ContactCreated(_logger, tenantId, contact.Id, contact.Origin);
         await PublishAsync(new ContactCreated(tenantId, now, contact.Id, contact.Origin), contact.Id, cancellationToken).ConfigureAwait(false);
+        if (duplicates is not null)
+        {
+            await _duplicates!.AfterCreateAsync(tenantId, contact, duplicates, cancellationToken).ConfigureAwait(false);
+        }
+
         return contact;
     }
 

@@ -26,4 +26,7 @@ public sealed class ContactOptions
 
     /// <summary>Whether referral features are used; the registered <see cref="Storage.IContactStore"/> must then implement <see cref="Storage.IReferralStore"/> (checked at start-up). Default <see langword="true"/>.</summary>
     public bool EnableReferrals { get; set; } = true;
+
+    /// <summary>Duplicate detection: rules, candidate limit, and what create does on a match (off by default).</summary>
+    public Duplicates.DuplicateOptions Duplicates { get; } = new();
 }

@@ -2,7 +2,7 @@ namespace Crm.Contacts;
 
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Contacts logs with, so hosts can filter them.</summary>
 /// <remarks>
-/// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1300–1399 duplicates and merge,
+/// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1200–1299 duplicates and merge,
 /// 1400–1499 privacy (export, erasure). Numbers are never reused for another meaning.
 /// </remarks>
 public static class ContactsEventIds
@@ -66,4 +66,31 @@ public static class ContactsEventIds
 
     /// <summary>An erasure finished but at least one contributor failed; retry it (Warning).</summary>
     public const int PersonalDataErasureIncomplete = 1406;
+
+    /// <summary>A duplicate check ignored values shared by more contacts than <c>DuplicateOptions.MaxCandidatesPerKey</c> (Information).</summary>
+    public const int DuplicateKeysSkipped = 1201;
+
+    /// <summary>A create was refused because the contact duplicates existing ones (Warning).</summary>
+    public const int DuplicateContactRejected = 1202;
+
+    /// <summary>A contact was created although it matches existing ones; flagged for review (Information).</summary>
+    public const int PossibleDuplicateCreated = 1203;
+
+    /// <summary>An import finished (Information).</summary>
+    public const int ImportCompleted = 1210;
+
+    /// <summary>An import batch met a concurrent change and was re-checked and retried (Warning).</summary>
+    public const int ImportBatchRetried = 1211;
+
+    /// <summary>Contacts were merged into a survivor (Information).</summary>
+    public const int ContactsMerged = 1220;
+
+    /// <summary>A merge was refused: a contact is unknown, merged or erased (Warning).</summary>
+    public const int MergeRefused = 1221;
+
+    /// <summary>A merge failed because an involved contact or the referral graph changed concurrently; nothing was written (Warning).</summary>
+    public const int MergeConflict = 1222;
+
+    /// <summary>A merge dropped referral edges that would have created a cycle, a self-referral or a second referrer (Information).</summary>
+    public const int MergeReferralsDropped = 1223;
 }

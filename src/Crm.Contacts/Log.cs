@@ -87,4 +87,40 @@ internal static partial class Log
     [LoggerMessage(EventId = ContactsEventIds.PersonalDataErasureIncomplete, EventName = nameof(ContactsEventIds.PersonalDataErasureIncomplete), Level = LogLevel.Warning,
         Message = "Erasure of contact {ContactId} in tenant {TenantId} incomplete: {FailedCount} of {ContributorCount} contributors failed; retry it.")]
     public static partial void PersonalDataErasureIncomplete(ILogger logger, TenantId tenantId, ContactId contactId, int failedCount, int contributorCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.DuplicateKeysSkipped, EventName = nameof(ContactsEventIds.DuplicateKeysSkipped), Level = LogLevel.Information,
+        Message = "Duplicate check in tenant {TenantId} ignored {SkippedCount} value(s) shared by more than {MaxCandidatesPerKey} contacts.")]
+    public static partial void DuplicateKeysSkipped(ILogger logger, TenantId tenantId, int skippedCount, int maxCandidatesPerKey);
+
+    [LoggerMessage(EventId = ContactsEventIds.DuplicateContactRejected, EventName = nameof(ContactsEventIds.DuplicateContactRejected), Level = LogLevel.Warning,
+        Message = "Create in tenant {TenantId} refused: the contact matches {MatchCount} existing contact(s) under duplicate rule {RuleIndex}.")]
+    public static partial void DuplicateContactRejected(ILogger logger, TenantId tenantId, int ruleIndex, int matchCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.PossibleDuplicateCreated, EventName = nameof(ContactsEventIds.PossibleDuplicateCreated), Level = LogLevel.Information,
+        Message = "Contact {ContactId} created in tenant {TenantId} matches {MatchCount} existing contact(s) under duplicate rule {RuleIndex}; flagged for review.")]
+    public static partial void PossibleDuplicateCreated(ILogger logger, TenantId tenantId, ContactId contactId, int ruleIndex, int matchCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.ImportCompleted, EventName = nameof(ContactsEventIds.ImportCompleted), Level = LogLevel.Information,
+        Message = "Import into tenant {TenantId}: {RowCount} rows, {CreatedCount} created, {DuplicateOfExistingCount} duplicates of existing contacts, {DuplicateWithinImportCount} duplicates within the import, {AlreadyImportedCount} already imported, {InvalidCount} invalid.")]
+    public static partial void ImportCompleted(ILogger logger, TenantId tenantId, int rowCount, int createdCount, int duplicateOfExistingCount, int duplicateWithinImportCount, int alreadyImportedCount, int invalidCount);
+
+    [LoggerMessage(EventId = ContactsEventIds.ImportBatchRetried, EventName = nameof(ContactsEventIds.ImportBatchRetried), Level = LogLevel.Warning,
+        Message = "Import batch starting at row {FirstRow} in tenant {TenantId} met a concurrent change (attempt {Attempt}); re-checking and retrying.")]
+    public static partial void ImportBatchRetried(ILogger logger, TenantId tenantId, int firstRow, int attempt);
+
+    [LoggerMessage(EventId = ContactsEventIds.ContactsMerged, EventName = nameof(ContactsEventIds.ContactsMerged), Level = LogLevel.Information,
+        Message = "Contacts {AbsorbedIds} merged into {SurvivorId} in tenant {TenantId}; {ReferralsAdded} referral edge(s) re-pointed, {ReferralsRemoved} removed.")]
+    public static partial void ContactsMerged(ILogger logger, TenantId tenantId, ContactId survivorId, IReadOnlyList<ContactId> absorbedIds, int referralsAdded, int referralsRemoved);
+
+    [LoggerMessage(EventId = ContactsEventIds.MergeRefused, EventName = nameof(ContactsEventIds.MergeRefused), Level = LogLevel.Warning,
+        Message = "Merge into {SurvivorId} in tenant {TenantId} refused: contact {ContactId} is {Reason}.")]
+    public static partial void MergeRefused(ILogger logger, TenantId tenantId, ContactId survivorId, ContactId contactId, string reason);
+
+    [LoggerMessage(EventId = ContactsEventIds.MergeConflict, EventName = nameof(ContactsEventIds.MergeConflict), Level = LogLevel.Warning,
+        Message = "Merge into {SurvivorId} in tenant {TenantId} failed: a contact or the referral graph changed concurrently; nothing was written.")]
+    public static partial void MergeConflict(ILogger logger, TenantId tenantId, ContactId survivorId);
+
+    [LoggerMessage(EventId = ContactsEventIds.MergeReferralsDropped, EventName = nameof(ContactsEventIds.MergeReferralsDropped), Level = LogLevel.Information,
+        Message = "Merge into {SurvivorId} in tenant {TenantId} dropped {DroppedCount} referral edge(s) that would have made a cycle, a self-referral or a second referrer.")]
+    public static partial void MergeReferralsDropped(ILogger logger, TenantId tenantId, ContactId survivorId, int droppedCount);
 }

@@ -40,6 +40,16 @@ internal sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
             }
         }
 
+        failures.AddRange(options.Duplicates.Validate());
+        if (options.Duplicates.Enabled)
+        {
+            using var scope = _scopes.CreateScope();
+            if (scope.ServiceProvider.GetService<IContactStore>() is { } store and not IContactDuplicateIndex)
+            {
+                failures.Add($"ContactOptions.Duplicates.Enabled is true, but the registered IContactStore ({store.GetType().FullName}) does not implement IContactDuplicateIndex. Register a store that implements it, or set Duplicates.Enabled = false.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,5 +1,8 @@
 using Crm.Contacts;
+using Crm.Contacts.Duplicates;
+using Crm.Contacts.Import;
 using Crm.Contacts.InMemory;
+using Crm.Contacts.Merging;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the contacts package to a <see cref="CrmBuilder"/>.</summary>
 public static class CrmContactsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, <see cref="PersonalDataManager"/> (with the contacts package's personal-data contributor), their options and the default in-memory store.</summary>
+    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, <see cref="DuplicateDetector"/>, <see cref="ContactImporter"/>, <see cref="ContactMerger"/>, <see cref="PersonalDataManager"/> (with the contacts package's personal-data contributor), their options and the default in-memory store.</summary>
     /// <remarks>
     /// <para>Registers <see cref="InMemoryContactStore"/> as a singleton and <see cref="IContactStore"/> forwarding to it,
     /// both with <c>TryAdd</c>: a host's own <see cref="IContactStore"/> wins whether it is registered before or after
@@ -18,7 +21,8 @@ public static class CrmContactsServiceCollectionExtensions
     /// <c>TryAdd</c>), so reads and writes always go to the same store.</para>
     /// <para>Options are validated when the host starts (<c>ValidateOnStart</c>): limits, the default phone region, and —
     /// when <see cref="ContactOptions.EnableReferrals"/> is set — that the registered store implements
-    /// <see cref="IReferralStore"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
+    /// <see cref="IReferralStore"/>, and when <see cref="DuplicateOptions.Enabled"/> is set, the duplicate rules and that the
+    /// store implements <see cref="IContactDuplicateIndex"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
     /// <see cref="ContactManager"/> is scoped and needs <c>ILogger&lt;T&gt;</c> from the host's logging
     /// (<c>services.AddLogging()</c>, which every .NET host adds). Calling it more than once adds each configuration.</para>
     /// </remarks>
@@ -43,6 +47,9 @@ public static class CrmContactsServiceCollectionExtensions
         services.TryAddScoped<Crm.Contacts.Referrals.ReferralManager>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, ContactPersonalDataContributor>());
         services.TryAddScoped<PersonalDataManager>();
+        services.TryAddScoped<DuplicateDetector>();
+        services.TryAddScoped<ContactImporter>();
+        services.TryAddScoped<ContactMerger>();
         return builder;
     }
 }

@@ -4,7 +4,7 @@ using Crm.Contacts.Storage;
 namespace Crm.Contacts.InMemory;
 
 /// <summary>One tenant's data in the in-memory store; every member is guarded by <see cref="Gate"/>.</summary>
-internal sealed class TenantPartition
+internal sealed partial class TenantPartition
 {
     public Lock Gate { get; } = new();
 
@@ -61,6 +61,7 @@ internal sealed class TenantPartition
 
         CheckReferrals(changes);
         CheckIdempotencyKeys(changes, created);
+        CheckMergeRecords(changes, created); // TenantPartition.Duplicates.cs
 
         foreach (var request in changes.ReferralRequestsCreated)
         {
@@ -83,6 +84,7 @@ internal sealed class TenantPartition
     /// <summary>Writes <paramref name="changes"/>; call only after <see cref="Check"/> passed under the same lock.</summary>
     public void Apply(ContactChangeSet changes)
     {
+        ApplyDuplicateIndex(changes); // TenantPartition.Duplicates.cs: before the contacts change, to read the old snapshots
         foreach (var contact in changes.Created)
         {
             Contacts.Add(contact.Id, contact);
@@ -141,6 +143,8 @@ internal sealed class TenantPartition
         {
             IdempotencyKeys.Add(key.Key, key.ContactId);
         }
+
+        ApplyMergeRecords(changes); // TenantPartition.Duplicates.cs
     }
 
     private void CheckIdempotencyKeys(ContactChangeSet changes, HashSet<ContactId> created)
@@ -163,19 +167,21 @@ internal sealed class TenantPartition
 
     private void CheckReferrals(ContactChangeSet changes)
     {
+        // A change set may depend on the graph without changing it (a merge that found no edge to re-point): the version
+        // is checked whenever it is given, so a concurrent referral cannot slip past such a change.
+        if (changes.ExpectedReferralGraphVersion is { } expected && expected != GraphVersion)
+        {
+            throw new ConcurrencyConflictException("referral graph", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (changes.ReferralsAdded.Count == 0 && changes.ReferralsRemoved.Count == 0)
         {
             return;
         }
 
-        if (changes.ExpectedReferralGraphVersion is not { } expected)
+        if (changes.ExpectedReferralGraphVersion is null)
         {
             throw new ArgumentException("ExpectedReferralGraphVersion is required when referral edges change.", nameof(changes));
-        }
-
-        if (expected != GraphVersion)
-        {
-            throw new ConcurrencyConflictException("referral graph", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         // Simulate the edge changes on the referrer-of map so the invariants are checked on the result.

@@ -30,7 +30,7 @@ public sealed class ContactChangeSet
     /// <summary>Referral edges to remove (matched by referee and referrer).</summary>
     public IReadOnlyList<Referral> ReferralsRemoved { get; init; } = [];
 
-    /// <summary>The referral graph version the referral changes were computed against; required when referral edges change.</summary>
+    /// <summary>The referral graph version the change was computed against: required when referral edges change, and checked whenever it is set.</summary>
     public long? ExpectedReferralGraphVersion { get; init; }
 
     /// <summary>New referral requests.</summary>
@@ -42,7 +42,11 @@ public sealed class ContactChangeSet
     /// <summary>Idempotency keys to record; each key must be new in the tenant and name a contact that exists after the change set.</summary>
     public IReadOnlyList<ContactIdempotencyKey> IdempotencyKeys { get; init; } = [];
 
+    /// <summary>Merge records to append (<see cref="Merging.ContactMerger"/>); every contact a record names must exist after the change set.</summary>
+    public IReadOnlyList<Merging.MergeRecord> MergesRecorded { get; init; } = [];
+
     /// <summary>Whether the change set writes nothing.</summary>
     public bool IsEmpty => Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
-        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0;
+        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0
+        && MergesRecorded.Count == 0;
 }

@@ -1,0 +1,189 @@
+using Crm.Contacts.Events;
+using Crm.Contacts.Import;
+using Crm.Contacts.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Crm.Contacts.Duplicates;
+
+/// <summary>Finds the existing contacts a contact or draft duplicates under <see cref="DuplicateOptions.Rules"/>; used by create, import and review screens.</summary>
+/// <remarks>
+/// <para>A pair is a duplicate when ALL criteria of ANY rule match on normalized values (<see cref="DuplicateKeys"/>).
+/// Candidates come from the store's <see cref="IContactDuplicateIndex"/> in one call; each is then loaded and the rule
+/// re-checked on the contact itself, so a stale index never produces a false match. Only active contacts match.</para>
+/// <para>A value shared by more than <see cref="DuplicateOptions.MaxCandidatesPerKey"/> contacts (a common given name,
+/// a shared switchboard number) is ignored: it counts as matching nobody and is listed in
+/// <see cref="DuplicateCheckResult.SkippedKeys"/>. So once too many Johns exist, <c>[GivenName, FamilyName]</c> no longer
+/// matches on "john"; a rule with a criterion whose only values were skipped cannot match.</para>
+/// <para>The check is advisory, not a uniqueness constraint: two concurrent creates of the same person can both pass.</para>
+/// </remarks>
+public sealed class DuplicateDetector
+{
+    private readonly IContactStore _store;
+    private readonly IClock _clock;
+    private readonly ICrmEventPublisher _publisher;
+    private readonly ILogger<DuplicateDetector> _logger;
+    private readonly ContactOptions _options;
+
+    /// <summary>Creates the detector.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DuplicateDetector(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<DuplicateDetector> logger, IOptions<ContactOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _clock = clock;
+        _publisher = publisher;
+        _logger = logger;
+        _options = options.Value;
+    }
+
+    /// <summary>The existing active contacts that a contact created from <paramref name="draft"/> would duplicate.</summary>
+    /// <remarks>Works whether or not <see cref="DuplicateOptions.Enabled"/> is set, as long as the store has the index; nothing is written.</remarks>
+    /// <exception cref="ArgumentException">The tenant is empty, or a draft value breaks its rule (the message names the field).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="draft"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The store does not implement <see cref="IContactDuplicateIndex"/>, or returned records of another tenant.</exception>
+    public Task<DuplicateCheckResult> FindDuplicatesAsync(TenantId tenantId, ContactDraft draft, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ArgumentNullException.ThrowIfNull(draft);
+        var candidate = ContactDraftReader.Read(tenantId, draft, _options, _clock.GetCurrentInstant());
+        return CheckAsync(tenantId, candidate, cancellationToken);
+    }
+
+    /// <summary>The other active contacts that the stored contact <paramref name="contactId"/> duplicates, e.g. to suggest merges.</summary>
+    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">No such contact in the tenant.</exception>
+    /// <exception cref="InvalidOperationException">The store does not implement <see cref="IContactDuplicateIndex"/>, or returned records of another tenant.</exception>
+    public async Task<DuplicateCheckResult> FindDuplicatesAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ContactId.ThrowIfEmpty(contactId);
+        var contact = await LoadAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false) ?? throw new ContactNotFoundException(contactId);
+        return await CheckAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks <paramref name="candidate"/> (stored or not) against the stored active contacts.</summary>
+    internal async Task<DuplicateCheckResult> CheckAsync(TenantId tenantId, Contact candidate, CancellationToken cancellationToken)
+    {
+        var settings = _options.Duplicates;
+        var rules = settings.Rules;
+        var keysByCriterion = DuplicateMatcher.KeysByCriterion(candidate, rules);
+        var lookUp = DuplicateMatcher.KeysToLookUp(rules, keysByCriterion);
+        if (lookUp.Count == 0)
+        {
+            return DuplicateCheckResult.None;
+        }
+
+        var index = _store as IContactDuplicateIndex
+            ?? throw new InvalidOperationException($"The registered IContactStore ({_store.GetType().FullName}) does not implement IContactDuplicateIndex, which duplicate detection needs.");
+        var found = await index.FindByDuplicateKeysAsync(tenantId, lookUp, settings.MaxCandidatesPerKey, cancellationToken).ConfigureAwait(false);
+        var usable = new Dictionary<DuplicateKey, IReadOnlyList<ContactId>>();
+        var skipped = new List<DuplicateKey>();
+        foreach (var match in found)
+        {
+            if (!lookUp.Contains(match.Key) || match.ContactIds.Count > settings.MaxCandidatesPerKey)
+            {
+                throw new InvalidOperationException("The duplicate index returned a key it was not asked for, or more ids than the limit; refusing to use it.");
+            }
+
+            if (match.ExceedsLimit)
+            {
+                skipped.Add(match.Key);
+            }
+            else
+            {
+                usable[match.Key] = match.ContactIds;
+            }
+        }
+
+        if (skipped.Count > 0)
+        {
+            Log.DuplicateKeysSkipped(_logger, tenantId, skipped.Count, settings.MaxCandidatesPerKey);
+        }
+
+        var byIndex = DuplicateMatcher.Evaluate(candidate.Id, rules, keysByCriterion, k => usable.GetValueOrDefault(k));
+        var skippedSet = skipped.ToHashSet();
+        var matches = new List<DuplicateMatch>();
+        foreach (var id in byIndex.Keys)
+        {
+            // Re-check on the stored contact: the index may be stale or over-approximate.
+            if (await LoadAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is not { Status: ContactStatus.Active } other)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (DuplicateMatcher.Meets(candidate, other, rules[i], skippedSet))
+                {
+                    matches.Add(new DuplicateMatch(id, i, rules[i]));
+                    break;
+                }
+            }
+        }
+
+        matches.Sort(static (a, b) => a.RuleIndex != b.RuleIndex ? a.RuleIndex.CompareTo(b.RuleIndex) : a.ContactId.CompareTo(b.ContactId));
+        return new DuplicateCheckResult(matches, skipped);
+    }
+
+    /// <summary>The create hook: checks a new contact when detection is on and <see cref="DuplicateOptions.OnCreate"/> asks for it; throws on <see cref="DuplicateCreateAction.Reject"/>.</summary>
+    /// <returns>The matches to flag after the contact is stored, or <see langword="null"/> when there is nothing to do.</returns>
+    /// <exception cref="DuplicateContactException">The contact duplicates existing ones and the action is Reject.</exception>
+    internal async Task<DuplicateCheckResult?> CheckBeforeCreateAsync(TenantId tenantId, Contact contact, CancellationToken cancellationToken)
+    {
+        var settings = _options.Duplicates;
+        if (!settings.Enabled || settings.OnCreate == DuplicateCreateAction.Allow)
+        {
+            return null;
+        }
+
+        var result = await CheckAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
+        if (!result.IsDuplicate)
+        {
+            return null;
+        }
+
+        var first = result.Matches[0];
+        if (settings.OnCreate == DuplicateCreateAction.Reject)
+        {
+            var ids = result.Matches.Where(m => m.RuleIndex == first.RuleIndex).Select(m => m.ContactId).ToArray();
+            Log.DuplicateContactRejected(_logger, tenantId, first.RuleIndex, ids.Length);
+            throw new DuplicateContactException(ids, first.RuleIndex, first.Rule);
+        }
+
+        return result;
+    }
+
+    /// <summary>The after-create hook: logs and publishes <see cref="PossibleDuplicateDetected"/> for a contact created despite matches.</summary>
+    internal async Task AfterCreateAsync(TenantId tenantId, Contact contact, DuplicateCheckResult result, CancellationToken cancellationToken)
+    {
+        var first = result.Matches[0];
+        var ids = result.Matches.Select(m => m.ContactId).ToArray();
+        Log.PossibleDuplicateCreated(_logger, tenantId, contact.Id, first.RuleIndex, ids.Length);
+        try
+        {
+            await _publisher.PublishAsync(new PossibleDuplicateDetected(tenantId, _clock.GetCurrentInstant(), contact.Id, ids, first.RuleIndex), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.EventPublishFailed(_logger, ex, nameof(PossibleDuplicateDetected), tenantId, contact.Id);
+        }
+    }
+
+    private async Task<Contact?> LoadAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        var contact = await _store.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        if (contact is not null && (contact.TenantId != tenantId || contact.Id != contactId))
+        {
+            Log.StoreReturnedWrongRecord(_logger, tenantId, contactId, contact.TenantId, contact.Id);
+            throw new InvalidOperationException($"The contact store returned another record when asked for contact '{contactId}' of tenant '{tenantId}'; refusing to use it.");
+        }
+
+        return contact;
+    }
+}

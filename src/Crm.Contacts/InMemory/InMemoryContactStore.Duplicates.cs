@@ -1,0 +1,62 @@
+using Crm.Contacts.Duplicates;
+using Crm.Contacts.Merging;
+using Crm.Contacts.Storage;
+
+namespace Crm.Contacts.InMemory;
+
+/// <summary>The duplicate-key index and merge history of the in-memory store.</summary>
+public sealed partial class InMemoryContactStore : IContactDuplicateIndex, IContactMergeHistory
+{
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DuplicateKeyMatch>> FindByDuplicateKeysAsync(TenantId tenantId, IReadOnlyCollection<DuplicateKey> keys, int limitPerKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limitPerKey, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        var result = new List<DuplicateKeyMatch>(keys.Count);
+        if (partition is null)
+        {
+            result.AddRange(keys.Select(k => new DuplicateKeyMatch(k, [], false)));
+            return ValueTask.FromResult<IReadOnlyList<DuplicateKeyMatch>>(result);
+        }
+
+        lock (partition.Gate)
+        {
+            foreach (var key in keys)
+            {
+                if (key.IsEmpty)
+                {
+                    throw new ArgumentException("Duplicate keys must not contain default(DuplicateKey).", nameof(keys));
+                }
+
+                if (!partition.DuplicateIndex.TryGetValue(key, out var ids))
+                {
+                    result.Add(new DuplicateKeyMatch(key, [], false));
+                    continue;
+                }
+
+                result.Add(new DuplicateKeyMatch(key, ids.Take(limitPerKey).ToArray(), ids.Count > limitPerKey));
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<DuplicateKeyMatch>>(result);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<MergeRecord>> GetMergeHistoryAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult<IReadOnlyList<MergeRecord>>([]);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<MergeRecord>>(
+                partition.MergeRecordsByContact.TryGetValue(contactId, out var list) ? list.ToArray() : []);
+        }
+    }
+}
