@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 
 namespace Crm.PublicApi.Tests;
@@ -30,7 +29,7 @@ public sealed class ApiApprovalTests
             ],
         }));
 
-        var folder = Path.Combine(SourceFolder(), "ApiApproval");
+        var folder = Path.Combine(RepositoryRoot(), "tests", "Crm.PublicApi.Tests", "ApiApproval");
         var approvedPath = Path.Combine(folder, $"{assemblyName}.approved.txt");
         var receivedPath = Path.Combine(folder, $"{assemblyName}.received.txt");
         var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
@@ -50,5 +49,17 @@ public sealed class ApiApprovalTests
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 
-    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>The folder holding CrmCore.sln, found by walking up from the test binary (source paths are not usable: CI builds map them to /_/).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CrmCore.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"CrmCore.sln was not found above {AppContext.BaseDirectory}; run the tests from a checkout of the repository.");
+    }
 }
