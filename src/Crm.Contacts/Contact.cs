@@ -197,6 +197,23 @@ public sealed class Contact
         return copy;
     }
 
+    /// <summary>A copy with a stored stamp and <see cref="UpdatedAt"/> (rebuilding a stored contact); UpdatedAt must not be before CreatedAt.</summary>
+    internal Contact WithStoredVersion(ConcurrencyStamp concurrencyStamp, Instant updatedAt)
+    {
+        if (concurrencyStamp.IsEmpty)
+        {
+            throw new ArgumentException("A contact's ConcurrencyStamp must not be empty.", nameof(concurrencyStamp));
+        }
+
+        return updatedAt < CreatedAt
+            ? throw new ArgumentOutOfRangeException(nameof(updatedAt), updatedAt, "A contact's UpdatedAt must not be before its CreatedAt.")
+            : Copy(c =>
+            {
+                c.ConcurrencyStamp = concurrencyStamp;
+                c.UpdatedAt = updatedAt;
+            });
+    }
+
     internal Contact WithName(PersonName? name) => Copy(c => c.Name = name);
 
     internal Contact WithEmails(IEnumerable<EmailAddress> emails)

@@ -48,6 +48,48 @@ public readonly struct ConsentAddress : IEquatable<ConsentAddress>
             : new(ConsentAddressKind.Phone, phone.E164);
 
     /// <summary>The same kind of address with the address itself dropped (privacy erasure).</summary>
+    /// <summary>Rebuilds a stored address: <paramref name="value"/> must be the normalized form, or null for an erased address.</summary>
+    /// <returns>The rule the stored values break, or <see langword="null"/> when <paramref name="address"/> was rebuilt.</returns>
+    internal static string? TryRestore(ConsentAddressKind kind, string? value, out ConsentAddress address)
+    {
+        address = default;
+        switch (kind)
+        {
+            case ConsentAddressKind.AnyAddress:
+                return value is null ? null : "ConsentAddress of kind AnyAddress must not have an address";
+            case ConsentAddressKind.Email:
+                if (value is null)
+                {
+                    address = new(kind, null);
+                    return null;
+                }
+
+                if (!EmailAddress.TryParse(value, out var email) || !string.Equals(email.NormalizedAddress, value, StringComparison.Ordinal))
+                {
+                    return "ConsentAddress of kind Email must hold a valid email address in normalized form";
+                }
+
+                address = ForEmail(email);
+                return null;
+            case ConsentAddressKind.Phone:
+                if (value is null)
+                {
+                    address = new(kind, null);
+                    return null;
+                }
+
+                if (!PhoneNumber.TryParse(value, null, out var phone) || !string.Equals(phone.E164, value, StringComparison.Ordinal))
+                {
+                    return "ConsentAddress of kind Phone must hold a valid phone number in E.164 form";
+                }
+
+                address = ForPhone(phone);
+                return null;
+            default:
+                return "ConsentAddress kind must be a defined ConsentAddressKind";
+        }
+    }
+
     internal ConsentAddress WithoutAddress() => Kind == ConsentAddressKind.AnyAddress ? this : new(Kind, null);
 
     /// <summary>Whether this consent address names <paramref name="email"/>.</summary>

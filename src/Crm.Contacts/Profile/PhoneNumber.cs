@@ -116,6 +116,45 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         return true;
     }
 
+    /// <summary>Rebuilds a stored number: re-validates the E.164 form and extension, keeps the original text as stored.</summary>
+    /// <returns>The rule the stored values break, or <see langword="null"/> when <paramref name="phone"/> was rebuilt.</returns>
+    internal static string? TryRestore(string e164, string? extension, string original, out PhoneNumber phone)
+    {
+        phone = default;
+        if (string.IsNullOrWhiteSpace(original))
+        {
+            return "PhoneNumber original text must not be empty";
+        }
+
+        if (extension is { Length: 0 })
+        {
+            return "PhoneNumber extension must be null or non-empty";
+        }
+
+        LibPhone.PhoneNumber parsed;
+        try
+        {
+            parsed = Util.Parse(e164, "ZZ");
+        }
+        catch (LibPhone.NumberParseException)
+        {
+            return "PhoneNumber E.164 form could not be read as a phone number";
+        }
+
+        if (extension is not null)
+        {
+            parsed = parsed.ToBuilder().SetExtension(extension).Build();
+        }
+
+        if (!Util.IsValidNumber(parsed) || !string.Equals(Util.Format(parsed, LibPhone.PhoneNumberFormat.E164), e164, StringComparison.Ordinal))
+        {
+            return "PhoneNumber E.164 form must be a valid number in canonical E.164 form";
+        }
+
+        phone = new PhoneNumber(e164, extension, original, Util.GetRegionCodeForNumber(parsed) ?? "ZZ");
+        return null;
+    }
+
     /// <summary>The number formatted for international display, e.g. <c>+44 20 7946 0000</c>.</summary>
     public string ToInternationalFormat()
     {

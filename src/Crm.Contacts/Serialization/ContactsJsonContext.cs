@@ -17,6 +17,7 @@ namespace Crm.Contacts.Serialization;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PersonalDataExportDocument))]
 [JsonSerializable(typeof(ContactSectionDto))]
+[JsonSerializable(typeof(ContactDocumentDto))]
 internal sealed partial class ContactsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured.</summary>
