@@ -1,0 +1,44 @@
+using Crm.Contacts.Serialization;
+using Crm.Contacts.Storage;
+using Crm.Contacts.Tests.Serialization;
+using Crm.Contacts.Tests.TestSupport;
+
+namespace Crm.Contacts.Tests.Storage;
+
+/// <summary>The store specification run against a store built on the public API only (<see cref="DocumentContactStore"/>).</summary>
+public sealed class DocumentContactStoreTests : ContactStoreSpecification
+{
+    protected override IContactStore CreateStore() => new DocumentContactStore();
+
+    [Fact]
+    public async Task A_contact_manager_works_end_to_end_over_the_document_store()
+    {
+        var store = new DocumentContactStore();
+        var h = new ContactsHarness(store: store);
+        var created = await h.CreateAsync();
+        var updated = await h.Manager.UpdateAsync(ContactsHarness.TenantA, created.Id, created.ConcurrencyStamp, e =>
+        {
+            e.SetTimeZone("Europe/Paris");
+            e.AddTag("gold");
+        });
+
+        var loaded = await h.Manager.GetAsync(ContactsHarness.TenantA, created.Id);
+
+        ContactSerializerTests.ShouldBeSameSnapshot(loaded, updated);
+        ContactSerializer.Deserialize(store.Document(ContactsHarness.TenantA, created.Id)).ConcurrencyStamp.Should().Be(updated.ConcurrencyStamp);
+        store.Count(ContactsHarness.TenantA).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Referral_and_merge_writes_are_refused_whole()
+    {
+        var store = new DocumentContactStore();
+        var contact = await NewContactAsync(TenantA);
+        var referral = new Crm.Contacts.Referrals.Referral(ContactId.New(), contact.Id, contact.CreatedAt);
+
+        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [contact], ReferralsAdded = [referral], ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
+
+        await act.Should().ThrowAsync<NotSupportedException>();
+        store.Count(TenantA).Should().Be(0);
+    }
+}
