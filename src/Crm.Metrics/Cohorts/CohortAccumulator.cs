@@ -17,9 +17,11 @@ namespace Crm.Metrics.Cohorts;
 /// amounts are rejected: net refunds first.
 /// </para>
 /// <para>
-/// Layout: one dictionary entry per customer (16 bytes of state) pointing at a chain of blocks of 24-byte cells
-/// (period, amount) in a shared pool of 65,536-cell arrays; a customer's blocks double in size (2, 4, 8…), so a customer
-/// active in n periods is found in about log₂ n blocks and wastes fewer than n cells, and nothing is ever copied or freed.
+/// Layout: one dictionary entry per customer (24 bytes of state, including a bit set of the periods near their first
+/// purchase that already have a cell) pointing at one contiguous block of 20-byte cells (period, amount) in a shared pool
+/// of 65,536-cell arrays. A block grows through the sizes 4, 8, 12, 16, 24, 32, 48… by moving to a larger block, and the
+/// block left behind is reused by the next customer that needs one of its size, so finding a purchase's cell reads one
+/// small contiguous run of memory, and a purchase in a new period near the first is appended without a search.
 /// A purchase's period is computed from its local day number, with the zone's offset taken from the zone interval cached
 /// for its instant, so placing a purchase costs no zone lookup once its interval has been seen.
 /// </para>
@@ -104,12 +106,9 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             // Merging with itself adds every cell to itself.
             foreach (var customer in _customers.Values)
             {
-                for (var block = customer.Block; block >= 0; block = _cells.Older(block))
+                foreach (ref var cell in _cells.Cells(customer.Block, customer.Count))
                 {
-                    foreach (ref var cell in _cells.Cells(block, block == customer.Block ? customer.Used : _cells.Capacity(block)))
-                    {
-                        cell.Amount += cell.Amount;
-                    }
+                    cell.Amount += cell.Amount;
                 }
             }
 
@@ -119,20 +118,18 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         foreach (var (key, theirs) in other._customers)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, key, out var exists);
-            for (var block = theirs.Block; block >= 0; block = other._cells.Older(block))
+            var cells = other._cells.Cells(theirs.Block, theirs.Count);
+            if (!exists)
             {
-                foreach (ref readonly var cell in other._cells.Cells(block, block == theirs.Block ? theirs.Used : other._cells.Capacity(block)))
-                {
-                    if (exists)
-                    {
-                        AddCell(ref mine, cell.Period, cell.Amount);
-                    }
-                    else
-                    {
-                        mine = NewCustomer(cell.Period, cell.Amount);
-                        exists = true;
-                    }
-                }
+                mine = theirs;
+                mine.Block = _cells.Allocate(CellPool.ClassFor(theirs.Count));
+                cells.CopyTo(_cells.Cells(mine.Block, mine.Count));
+                continue;
+            }
+
+            foreach (ref readonly var cell in cells)
+            {
+                AddCell(ref mine, cell.Period, cell.Amount);
             }
         }
 
@@ -173,14 +170,11 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             var row = rowOf[customer.First];
             var rowActive = active[row];
             var rowRevenue = revenue[row];
-            for (var block = customer.Block; block >= 0; block = _cells.Older(block))
+            foreach (ref readonly var cell in _cells.Cells(customer.Block, customer.Count))
             {
-                foreach (ref readonly var cell in _cells.Cells(block, block == customer.Block ? customer.Used : _cells.Capacity(block)))
-                {
-                    var offset = cell.Period - customer.First;
-                    rowActive[offset]++;
-                    rowRevenue[offset] += cell.Amount;
-                }
+                var offset = cell.Period - customer.First;
+                rowActive[offset]++;
+                rowRevenue[offset] += cell.Amount;
             }
         }
 
@@ -202,20 +196,23 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
     private CustomerCells NewCustomer(int period, decimal amount)
     {
-        var block = _cells.Allocate(CellPool.FirstBlockCapacity, older: -1);
-        ref var cell = ref _cells[block];
+        var block = _cells.Allocate(0);
+        ref var cell = ref _cells.Cells(block, 1)[0];
         cell.Period = period;
         cell.Amount = amount;
-        return new CustomerCells { Block = block, Used = 1, First = period };
+        var window = WindowStart(period);
+        return new CustomerCells { Block = block, Count = 1, First = period, Window = window, Known = 1UL << (period - window) };
     }
 
     // Adds the amount to the customer's cell of the period, creating it when the customer had none.
     private void AddCell(ref CustomerCells customer, int period, decimal amount)
     {
-        // Newest cells first: purchases fed in time order usually hit the last cell added.
-        for (var block = customer.Block; block >= 0; block = _cells.Older(block))
+        var cells = _cells.Cells(customer.Block, customer.Count);
+        var offset = (long)period - customer.Window;
+        var inWindow = (ulong)offset < 64;
+        if (!inWindow || (customer.Known & (1UL << (int)offset)) != 0)
         {
-            var cells = _cells.Cells(block, block == customer.Block ? customer.Used : _cells.Capacity(block));
+            // Newest cells first: purchases fed in time order usually hit the last cell added.
             for (var i = cells.Length - 1; i >= 0; i--)
             {
                 if (cells[i].Period == period)
@@ -226,17 +223,24 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             }
         }
 
-        var capacity = _cells.Capacity(customer.Block);
-        if (customer.Used == capacity)
+        var sizeClass = CellPool.ClassFor(customer.Count);
+        if (customer.Count == CellPool.CapacityOf(sizeClass))
         {
-            customer.Block = _cells.Allocate(Math.Min(capacity * 2, CellPool.ChunkSize), older: customer.Block);
-            customer.Used = 0;
+            var larger = _cells.Allocate(sizeClass + 1);
+            cells.CopyTo(_cells.Cells(larger, customer.Count));
+            _cells.Free(customer.Block, sizeClass);
+            customer.Block = larger;
         }
 
-        ref var fresh = ref _cells[customer.Block + customer.Used];
+        ref var fresh = ref _cells.Cells(customer.Block, customer.Count + 1)[customer.Count];
         fresh.Period = period;
         fresh.Amount = amount;
-        customer.Used++;
+        customer.Count++;
+        if (inWindow)
+        {
+            customer.Known |= 1UL << (int)offset;
+        }
+
         if (period < customer.First)
         {
             customer.First = period;
@@ -280,50 +284,82 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         _ => ReportingPeriod.Year(index, Zone),
     };
 
-    // One customer: the newest block of their cells, how many of its cells are used, and their earliest period.
+    // The 64 periods around a customer's first purchase whose presence the customer's entry records, so that a purchase
+    // in a new period among them is appended without searching the customer's cells.
+    private static int WindowStart(int period) => period >= int.MinValue + 32 ? period - 32 : int.MinValue;
+
+    // One customer (24 bytes): where their cells are, how many there are, their earliest period, and which of the 64
+    // periods from Window on have a cell (bit i for period Window + i).
     private struct CustomerCells
     {
         public int Block;
-        public int Used;
+        public int Count;
         public int First;
+        public int Window;
+        public ulong Known;
     }
 
-    // 24 bytes: the decimal aligns the struct to 8, so the link costs nothing.
+    // 20 bytes: packing to 4 keeps the decimal from padding the cell to 24.
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct Cell
     {
         public decimal Amount;
         public int Period;
-
-        // In a block's first cell, the start of the next older block of the same customer (or -1); in its second,
-        // the block's capacity. Unused elsewhere.
-        public int Link;
     }
 
-    // Blocks of cells carved from 65,536-cell arrays (the first array grows from 64 cells, so small accumulators stay
-    // small); a block never straddles two arrays, and cells are addressed by a global index.
+    // Blocks of cells carved from 65,536-cell arrays and addressed by a global index (array number × 65,536 + offset).
+    // The first array grows from 64 cells, so small accumulators stay small; a block never straddles two arrays, and
+    // a block larger than an array gets an array of its own. Freed blocks are kept in one list
+    // per size class (the next free block's index in the first cell's Period) and reused first.
     private sealed class CellPool
     {
-        public const int FirstBlockCapacity = 2;
-        public const int ChunkSize = 1 << ChunkShift;
         private const int ChunkShift = 16;
+        private const int ChunkSize = 1 << ChunkShift;
         private const int ChunkMask = ChunkSize - 1;
 
-        private Cell[][] _chunks = [new Cell[64]];
+        // 4, 8, 12, 16, 24, 32, 48…: growth by 1.5 to 2, enough classes for any number of periods a customer can have.
+        private static readonly int[] Capacities = CreateCapacities();
+
+        private Cell[]?[] _chunks = [new Cell[64]];
+        private readonly int[] _free = CreateFreeLists();
         private int _next;
 
-        public ref Cell this[int index] => ref _chunks[index >> ChunkShift][index & ChunkMask];
+        public static int CapacityOf(int sizeClass) => Capacities[sizeClass];
 
-        public int Older(int block) => this[block].Link;
+        // The class of the block holding count cells: blocks move up a class only when full, so it is the smallest
+        // class with room for count.
+        public static int ClassFor(int count)
+        {
+            if (count <= 4)
+            {
+                return 0;
+            }
 
-        public int Capacity(int block) => this[block + 1].Link;
+            var log = BitOperations.Log2((uint)(count - 1)); // 2^log < count ≤ 2^(log+1), log ≥ 2
+            return log >= 3 && count <= 3 << (log - 1) ? (2 * log) - 4 : (2 * log) - 3;
+        }
 
         public Span<Cell> Cells(int block, int count) => _chunks[block >> ChunkShift].AsSpan(block & ChunkMask, count);
 
-        public int Allocate(int capacity, int older)
+        public void Free(int block, int sizeClass)
         {
+            _chunks[block >> ChunkShift]![block & ChunkMask].Period = _free[sizeClass];
+            _free[sizeClass] = block;
+        }
+
+        public int Allocate(int sizeClass)
+        {
+            var free = _free[sizeClass];
+            if (free >= 0)
+            {
+                _free[sizeClass] = _chunks[free >> ChunkShift]![free & ChunkMask].Period;
+                return free;
+            }
+
+            var capacity = Capacities[sizeClass];
             var chunk = _next >> ChunkShift;
             var offset = _next & ChunkMask;
-            if (offset + capacity > ChunkSize)
+            if (offset + capacity > ChunkSize && offset > 0)
             {
                 chunk++;
                 offset = 0;
@@ -331,24 +367,43 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
             if (chunk == _chunks.Length)
             {
-                Array.Resize(ref _chunks, chunk * 2);
+                Array.Resize(ref _chunks, _chunks.Length * 2);
             }
 
             ref var array = ref _chunks[chunk];
             if (array is null)
             {
-                array = new Cell[ChunkSize];
+                array = new Cell[Math.Max(capacity, ChunkSize)];
             }
             else if (array.Length < offset + capacity)
             {
-                Array.Resize(ref array, Math.Min(ChunkSize, (int)BitOperations.RoundUpToPowerOf2((uint)(offset + capacity))));
+                Array.Resize(ref array, Math.Max(capacity, Math.Min(ChunkSize, (int)BitOperations.RoundUpToPowerOf2((uint)(offset + capacity)))));
             }
 
             var start = (chunk << ChunkShift) + offset;
-            _next = start + capacity;
-            array[offset].Link = older;
-            array[offset + 1].Link = capacity;
+            // A block as large as an array fills it; its index range may run into the next array's, which is harmless
+            // because cells are only ever reached from the start of their block.
+            _next = capacity >= ChunkSize ? (chunk + 1) << ChunkShift : start + capacity;
             return start;
+        }
+
+        private static int[] CreateCapacities()
+        {
+            var capacities = new List<int> { 4 };
+            for (var power = 8; power <= 1 << 24; power *= 2)
+            {
+                capacities.Add(power);
+                capacities.Add(power + (power / 2));
+            }
+
+            return [.. capacities];
+        }
+
+        private static int[] CreateFreeLists()
+        {
+            var free = new int[Capacities.Length];
+            Array.Fill(free, -1);
+            return free;
         }
     }
 }

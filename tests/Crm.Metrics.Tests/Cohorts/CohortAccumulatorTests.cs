@@ -161,7 +161,7 @@ public sealed class CohortAccumulatorTests
     }
 
     [Property]
-    public bool ManyPeriodsPerCustomer_InAnyOrder_MatchesCellsCountedFromTheDates(int seed)
+    public bool ManyPeriodsPerCustomer_InAnyOrderAndMerged_MatchesCellsCountedFromTheDates(int seed)
     {
         // Up to ~500 weeks per customer, so a customer's cells span many blocks; read in a daylight-saving zone.
         var random = new Random(seed);
@@ -190,7 +190,9 @@ public sealed class CohortAccumulatorTests
                 Revenue: offsets.Select(k => members.Where(c => cohort.PeriodsUntil(c.Period) == k).Sum(c => c.Amount)).ToList());
         }).ToList();
 
-        return matrix.Customers == cohortOf.Count
+        var merged = Partitions.MergeAll<CohortAccumulator<long>, Purchase<long>, CohortMatrix>(purchases, seed, () => new CohortAccumulator<long>(unit, zone));
+        return merged == matrix
+               && matrix.Customers == cohortOf.Count
                && matrix.Cohorts.Count == expected.Count
                && matrix.Cohorts.Zip(expected).All(x => x.First.AcquisitionPeriod.Equals(x.Second.cohort)
                                                        && x.First.Customers == x.Second.Size
