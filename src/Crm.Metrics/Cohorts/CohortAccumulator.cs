@@ -22,8 +22,8 @@ namespace Crm.Metrics.Cohorts;
 /// of 65,536-cell arrays. A block grows through the sizes 4, 8, 12, 16, 24, 32, 48… by moving to a larger block, and the
 /// block left behind is reused by the next customer that needs one of its size, so finding a purchase's cell reads one
 /// small contiguous run of memory, and a purchase in a new period near the first is appended without a search.
-/// A purchase's period is computed from its local day number, with the zone's offset taken from the zone interval cached
-/// for its instant, so placing a purchase costs no zone lookup once its interval has been seen.
+/// A purchase's period is computed arithmetically from its local day number (the zone gives only the offset), without
+/// building a zoned date.
 /// </para>
 /// </remarks>
 public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>
@@ -36,7 +36,6 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     private readonly Dictionary<TCustomer, CustomerCells> _customers;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
     private readonly CellPool _cells = new();
-    private readonly LocalDayReader _days;
     private int _lastPeriod = int.MinValue;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -55,7 +54,6 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
         Unit = unit;
         Zone = zone;
-        _days = new LocalDayReader(zone);
         _customerComparer = comparer ?? EqualityComparer<TCustomer>.Default;
         // A null comparer lets the JIT devirtualise default equality for value-type keys.
         _customers = new Dictionary<TCustomer, CustomerCells>(comparer);
@@ -250,7 +248,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     // Contiguous period numbers: consecutive periods differ by one.
     private int PeriodIndex(Instant at)
     {
-        var day = _days.DayOf(at);
+        var day = LocalDays.Of(at, Zone);
         if (Unit == PeriodUnit.IsoWeek)
         {
             // Day 4 (1970-01-05) is a Monday.
