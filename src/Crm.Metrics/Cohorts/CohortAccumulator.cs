@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Crm.Metrics.Periods;
 using Crm.Metrics.Repeat;
@@ -8,17 +9,34 @@ namespace Crm.Metrics.Cohorts;
 /// <summary>Builds the cohort retention and revenue matrices from purchases in one pass; partials of partitions merge exactly.</summary>
 /// <typeparam name="TCustomer">The host's customer key.</typeparam>
 /// <remarks>
-/// A customer's cohort depends on their earliest purchase, which may arrive last, so the accumulator keeps one entry
-/// per (customer, period with a purchase) holding that period's amount: memory is proportional to the customers times
+/// <para>
+/// A customer's cohort depends on their earliest purchase, which may arrive last, so the accumulator keeps, per customer,
+/// one cell per period with a purchase holding that period's amount: memory is proportional to the customers times
 /// the periods each was active in — at most customers × periods — never to the number of purchases, and adding a
 /// purchase in a customer's known period allocates nothing. Periods are calendar units read in the zone. Negative
 /// amounts are rejected: net refunds first.
+/// </para>
+/// <para>
+/// Layout: one dictionary entry per customer (24 bytes of state, including a bit set of the periods near their first
+/// purchase that already have a cell) pointing at one contiguous block of 20-byte cells (period, amount) in a shared pool
+/// of 65,536-cell arrays. A block grows through the sizes 4, 8, 12, 16, 24, 32, 48… by moving to a larger block, and the
+/// block left behind is reused by the next customer that needs one of its size, so finding a purchase's cell reads one
+/// small contiguous run of memory, and a purchase in a new period near the first is appended without a search.
+/// A purchase's period is computed arithmetically from its local day number (the zone gives only the offset), without
+/// building a zoned date.
+/// </para>
 /// </remarks>
 public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>
     where TCustomer : notnull
 {
-    private readonly Dictionary<CustomerPeriod, decimal> _cells;
+    // Local days outside this range (about ±8,000 years around 1970) take NodaTime's own path, which rejects dates
+    // outside its calendar exactly as before.
+    private const int FastDayLimit = 3_000_000;
+
+    private readonly Dictionary<TCustomer, CustomerCells> _customers;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
+    private readonly CellPool _cells = new();
+    private int _lastPeriod = int.MinValue;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="unit">The period unit: IsoWeek, Month, Quarter or Year.</param>
@@ -37,10 +55,8 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         Unit = unit;
         Zone = zone;
         _customerComparer = comparer ?? EqualityComparer<TCustomer>.Default;
-        // The default key equality is devirtualised by the JIT; a custom customer comparer needs the wrapper.
-        _cells = comparer is null
-            ? new Dictionary<CustomerPeriod, decimal>()
-            : new Dictionary<CustomerPeriod, decimal>(new CustomerPeriodComparer(comparer));
+        // A null comparer lets the JIT devirtualise default equality for value-type keys.
+        _customers = new Dictionary<TCustomer, CustomerCells>(comparer);
     }
 
     /// <summary>The period unit.</summary>
@@ -55,8 +71,21 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     public void Add(Purchase<TCustomer> item)
     {
         Retention.PurchaseChecks.Check(item);
-        var index = PeriodIndex(item.At);
-        CollectionsMarshal.GetValueRefOrAddDefault(_cells, new CustomerPeriod(item.Customer, index), out _) += item.Amount;
+        var period = PeriodIndex(item.At);
+        ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, item.Customer, out var exists);
+        if (exists)
+        {
+            AddCell(ref customer, period, item.Amount);
+        }
+        else
+        {
+            customer = NewCustomer(period, item.Amount);
+        }
+
+        if (period > _lastPeriod)
+        {
+            _lastPeriod = period;
+        }
     }
 
     /// <inheritdoc />
@@ -70,75 +99,178 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             throw new ArgumentException("Only accumulators with the same unit, zone and customer comparer can be merged.", nameof(other));
         }
 
-        foreach (var (cell, amount) in other._cells.ToArray())
+        if (ReferenceEquals(other, this))
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_cells, cell, out _) += amount;
+            // Merging with itself adds every cell to itself.
+            foreach (var customer in _customers.Values)
+            {
+                foreach (ref var cell in _cells.Cells(customer.Block, customer.Count))
+                {
+                    cell.Amount += cell.Amount;
+                }
+            }
+
+            return;
         }
+
+        foreach (var (key, theirs) in other._customers)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, key, out var exists);
+            var cells = other._cells.Cells(theirs.Block, theirs.Count);
+            if (!exists)
+            {
+                mine = theirs;
+                mine.Block = _cells.Allocate(CellPool.ClassFor(theirs.Count));
+                cells.CopyTo(_cells.Cells(mine.Block, mine.Count));
+                continue;
+            }
+
+            foreach (ref readonly var cell in cells)
+            {
+                AddCell(ref mine, cell.Period, cell.Amount);
+            }
+        }
+
+        _lastPeriod = Math.Max(_lastPeriod, other._lastPeriod);
     }
 
     /// <inheritdoc />
     public CohortMatrix GetResult()
     {
-        if (_cells.Count == 0)
+        if (_customers.Count == 0)
         {
             return new CohortMatrix(Unit, Zone, 0, null, []);
         }
 
-        var first = new Dictionary<TCustomer, int>(_customerComparer);
-        var last = int.MinValue;
-        foreach (var cell in _cells.Keys)
+        var last = _lastPeriod;
+        var sizes = new Dictionary<int, long>();
+        foreach (var customer in _customers.Values)
         {
-            ref var f = ref CollectionsMarshal.GetValueRefOrAddDefault(first, cell.Customer, out var exists);
-            f = exists ? Math.Min(f, cell.Period) : cell.Period;
-            last = Math.Max(last, cell.Period);
+            CollectionsMarshal.GetValueRefOrAddDefault(sizes, customer.First, out _)++;
         }
 
-        var cohorts = new SortedDictionary<int, (long Size, long[] Active, decimal[] Revenue)>();
-        foreach (var cohort in first.Values)
+        var cohorts = new int[sizes.Count];
+        sizes.Keys.CopyTo(cohorts, 0);
+        Array.Sort(cohorts);
+        var rowOf = new Dictionary<int, int>(cohorts.Length);
+        var active = new long[cohorts.Length][];
+        var revenue = new decimal[cohorts.Length][];
+        for (var i = 0; i < cohorts.Length; i++)
         {
-            if (!cohorts.TryGetValue(cohort, out var row))
+            rowOf.Add(cohorts[i], i);
+            var length = last - cohorts[i] + 1;
+            active[i] = new long[length];
+            revenue[i] = new decimal[length];
+        }
+
+        foreach (var customer in _customers.Values)
+        {
+            var row = rowOf[customer.First];
+            var rowActive = active[row];
+            var rowRevenue = revenue[row];
+            foreach (ref readonly var cell in _cells.Cells(customer.Block, customer.Count))
             {
-                var length = last - cohort + 1;
-                row = (0, new long[length], new decimal[length]);
+                var offset = cell.Period - customer.First;
+                rowActive[offset]++;
+                rowRevenue[offset] += cell.Amount;
+            }
+        }
+
+        var rows = new CohortRow[cohorts.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var size = sizes[cohorts[i]];
+            var percentages = new MetricValue[active[i].Length];
+            for (var k = 0; k < percentages.Length; k++)
+            {
+                percentages[k] = MetricValue.Of(100.0 * active[i][k] / size);
             }
 
-            cohorts[cohort] = (row.Size + 1, row.Active, row.Revenue);
+            rows[i] = new CohortRow(ToPeriod(cohorts[i]), size, active[i], percentages, revenue[i]);
         }
 
-        foreach (var (cell, amount) in _cells)
+        return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows);
+    }
+
+    private CustomerCells NewCustomer(int period, decimal amount)
+    {
+        var block = _cells.Allocate(0);
+        ref var cell = ref _cells.Cells(block, 1)[0];
+        cell.Period = period;
+        cell.Amount = amount;
+        var window = WindowStart(period);
+        return new CustomerCells { Block = block, Count = 1, First = period, Window = window, Known = 1UL << (period - window) };
+    }
+
+    // Adds the amount to the customer's cell of the period, creating it when the customer had none.
+    private void AddCell(ref CustomerCells customer, int period, decimal amount)
+    {
+        var cells = _cells.Cells(customer.Block, customer.Count);
+        var offset = (long)period - customer.Window;
+        var inWindow = (ulong)offset < 64;
+        if (!inWindow || (customer.Known & (1UL << (int)offset)) != 0)
         {
-            var cohort = first[cell.Customer];
-            var row = cohorts[cohort];
-            row.Active[cell.Period - cohort]++;
-            row.Revenue[cell.Period - cohort] += amount;
+            // Newest cells first: purchases fed in time order usually hit the last cell added.
+            for (var i = cells.Length - 1; i >= 0; i--)
+            {
+                if (cells[i].Period == period)
+                {
+                    cells[i].Amount += amount;
+                    return;
+                }
+            }
         }
 
-        var rows = cohorts
-            .Select(c => new CohortRow(
-                ToPeriod(c.Key),
-                c.Value.Size,
-                c.Value.Active,
-                c.Value.Active.Select(a => MetricValue.Of(100.0 * a / c.Value.Size)).ToArray(),
-                c.Value.Revenue))
-            .ToArray();
-        return new CohortMatrix(Unit, Zone, first.Count, ToPeriod(last), rows);
+        var sizeClass = CellPool.ClassFor(customer.Count);
+        if (customer.Count == CellPool.CapacityOf(sizeClass))
+        {
+            var larger = _cells.Allocate(sizeClass + 1);
+            cells.CopyTo(_cells.Cells(larger, customer.Count));
+            _cells.Free(customer.Block, sizeClass);
+            customer.Block = larger;
+        }
+
+        ref var fresh = ref _cells.Cells(customer.Block, customer.Count + 1)[customer.Count];
+        fresh.Period = period;
+        fresh.Amount = amount;
+        customer.Count++;
+        if (inWindow)
+        {
+            customer.Known |= 1UL << (int)offset;
+        }
+
+        if (period < customer.First)
+        {
+            customer.First = period;
+        }
     }
 
     // Contiguous period numbers: consecutive periods differ by one.
     private int PeriodIndex(Instant at)
     {
+        var day = LocalDays.Of(at, Zone);
         if (Unit == PeriodUnit.IsoWeek)
         {
             // Day 4 (1970-01-05) is a Monday.
-            return (int)LocalDays.FloorDiv(LocalDays.Of(at, Zone) - 4L, 7);
+            return (int)LocalDays.FloorDiv(day - 4L, 7);
         }
 
-        var date = at.InZone(Zone).Date;
+        int year, month;
+        if (day is > -FastDayLimit and < FastDayLimit)
+        {
+            LocalDays.YearMonth(day, out year, out month);
+        }
+        else
+        {
+            var date = at.InZone(Zone).Date;
+            (year, month) = (date.Year, date.Month);
+        }
+
         return Unit switch
         {
-            PeriodUnit.Month => (date.Year * 12) + date.Month - 1,
-            PeriodUnit.Quarter => (date.Year * 4) + ((date.Month - 1) / 3),
-            _ => date.Year,
+            PeriodUnit.Month => (year * 12) + month - 1,
+            PeriodUnit.Quarter => (year * 4) + ((month - 1) / 3),
+            _ => year,
         };
     }
 
@@ -150,12 +282,126 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         _ => ReportingPeriod.Year(index, Zone),
     };
 
-    private readonly record struct CustomerPeriod(TCustomer Customer, int Period);
+    // The 64 periods around a customer's first purchase whose presence the customer's entry records, so that a purchase
+    // in a new period among them is appended without searching the customer's cells.
+    private static int WindowStart(int period) => period >= int.MinValue + 32 ? period - 32 : int.MinValue;
 
-    private sealed class CustomerPeriodComparer(IEqualityComparer<TCustomer> customers) : IEqualityComparer<CustomerPeriod>
+    // One customer (24 bytes): where their cells are, how many there are, their earliest period, and which of the 64
+    // periods from Window on have a cell (bit i for period Window + i).
+    private struct CustomerCells
     {
-        public bool Equals(CustomerPeriod x, CustomerPeriod y) => x.Period == y.Period && customers.Equals(x.Customer, y.Customer);
+        public int Block;
+        public int Count;
+        public int First;
+        public int Window;
+        public ulong Known;
+    }
 
-        public int GetHashCode(CustomerPeriod obj) => HashCode.Combine(customers.GetHashCode(obj.Customer), obj.Period);
+    // 20 bytes: packing to 4 keeps the decimal from padding the cell to 24.
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private struct Cell
+    {
+        public decimal Amount;
+        public int Period;
+    }
+
+    // Blocks of cells carved from 65,536-cell arrays and addressed by a global index (array number × 65,536 + offset).
+    // The first array grows from 64 cells, so small accumulators stay small; a block never straddles two arrays, and
+    // a block larger than an array gets an array of its own. Freed blocks are kept in one list
+    // per size class (the next free block's index in the first cell's Period) and reused first.
+    private sealed class CellPool
+    {
+        private const int ChunkShift = 16;
+        private const int ChunkSize = 1 << ChunkShift;
+        private const int ChunkMask = ChunkSize - 1;
+
+        // 4, 8, 12, 16, 24, 32, 48…: growth by 1.5 to 2, enough classes for any number of periods a customer can have.
+        private static readonly int[] Capacities = CreateCapacities();
+
+        private Cell[]?[] _chunks = [new Cell[64]];
+        private readonly int[] _free = CreateFreeLists();
+        private int _next;
+
+        public static int CapacityOf(int sizeClass) => Capacities[sizeClass];
+
+        // The class of the block holding count cells: blocks move up a class only when full, so it is the smallest
+        // class with room for count.
+        public static int ClassFor(int count)
+        {
+            if (count <= 4)
+            {
+                return 0;
+            }
+
+            var log = BitOperations.Log2((uint)(count - 1)); // 2^log < count ≤ 2^(log+1), log ≥ 2
+            return log >= 3 && count <= 3 << (log - 1) ? (2 * log) - 4 : (2 * log) - 3;
+        }
+
+        public Span<Cell> Cells(int block, int count) => _chunks[block >> ChunkShift].AsSpan(block & ChunkMask, count);
+
+        public void Free(int block, int sizeClass)
+        {
+            _chunks[block >> ChunkShift]![block & ChunkMask].Period = _free[sizeClass];
+            _free[sizeClass] = block;
+        }
+
+        public int Allocate(int sizeClass)
+        {
+            var free = _free[sizeClass];
+            if (free >= 0)
+            {
+                _free[sizeClass] = _chunks[free >> ChunkShift]![free & ChunkMask].Period;
+                return free;
+            }
+
+            var capacity = Capacities[sizeClass];
+            var chunk = _next >> ChunkShift;
+            var offset = _next & ChunkMask;
+            if (offset + capacity > ChunkSize && offset > 0)
+            {
+                chunk++;
+                offset = 0;
+            }
+
+            if (chunk == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, _chunks.Length * 2);
+            }
+
+            ref var array = ref _chunks[chunk];
+            if (array is null)
+            {
+                array = new Cell[Math.Max(capacity, ChunkSize)];
+            }
+            else if (array.Length < offset + capacity)
+            {
+                Array.Resize(ref array, Math.Max(capacity, Math.Min(ChunkSize, (int)BitOperations.RoundUpToPowerOf2((uint)(offset + capacity)))));
+            }
+
+            var start = (chunk << ChunkShift) + offset;
+            // A block as large as an array fills it; its index range may run into the next array's, which is harmless
+            // because cells are only ever reached from the start of their block.
+            _next = capacity >= ChunkSize ? (chunk + 1) << ChunkShift : start + capacity;
+            return start;
+        }
+
+        private static int[] CreateCapacities()
+        {
+            var capacities = new List<int> { 4 };
+            for (var power = 8; power <= 1 << 24; power *= 2)
+            {
+                capacities.Add(power);
+                capacities.Add(power + (power / 2));
+            }
+
+            return [.. capacities];
+        }
+
+        private static int[] CreateFreeLists()
+        {
+            var free = new int[Capacities.Length];
+            Array.Fill(free, -1);
+            return free;
+        }
     }
 }

@@ -21,6 +21,23 @@ internal static class LocalDays
     /// <summary>The day number of a local date.</summary>
     public static int FromDate(LocalDate date) => Period.Between(Epoch, date, PeriodUnits.Days).Days;
 
+    /// <summary>The ISO year and month (1–12) of a day number, by arithmetic alone.</summary>
+    /// <remarks>
+    /// Counts in 400-year eras of 146,097 days starting on 1 March, so that the leap day ends a year; exact for every day
+    /// of the proleptic Gregorian (ISO) calendar that fits in an int, and equal to NodaTime's ISO date for its range.
+    /// </remarks>
+    public static void YearMonth(int day, out int year, out int month)
+    {
+        var shifted = day + 719_468L; // days since 0000-03-01
+        var era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097;
+        var dayOfEra = shifted - (era * 146_097); // 0–146,096
+        var yearOfEra = (dayOfEra - (dayOfEra / 1_460) + (dayOfEra / 36_524) - (dayOfEra / 146_096)) / 365; // 0–399
+        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100)); // 0–365, from 1 March
+        var monthFromMarch = ((5 * dayOfYear) + 2) / 153; // 0–11
+        month = (int)(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        year = (int)(yearOfEra + (era * 400) + (month <= 2 ? 1 : 0));
+    }
+
     /// <summary>⌊a / b⌋ for b &gt; 0.</summary>
     public static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }

@@ -159,4 +159,80 @@ public sealed class CohortAccumulatorTests
                && whole.Cohorts.Sum(c => c.Revenue.Sum()) == purchases.Sum(p => p.Amount)
                && whole.Cohorts.All(c => c.AcquisitionPeriod.PeriodsUntil(whole.LastPeriod!) == c.ActiveCustomers.Count - 1);
     }
+
+    [Property]
+    public bool ManyPeriodsPerCustomer_InAnyOrderAndMerged_MatchesCellsCountedFromTheDates(int seed)
+    {
+        // Up to ~500 weeks per customer, so a customer's cells span many blocks; read in a daylight-saving zone.
+        var random = new Random(seed);
+        var zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var unit = (PeriodUnit)new[] { PeriodUnit.IsoWeek, PeriodUnit.Month, PeriodUnit.Quarter, PeriodUnit.Year }[random.Next(4)];
+        var origin = Instant.FromUtc(2015, 1, 1, 0, 0);
+        var purchases = Enumerable.Range(0, random.Next(3_000))
+            .Select(_ => new Purchase<long>(random.Next(4) * (1L << 32), origin + Duration.FromMinutes(random.Next(10 * 365 * 24 * 60)), random.Next(100_000) / 100m))
+            .ToList();
+
+        var matrix = CohortAnalysis.Calculate(purchases, unit, zone);
+
+        var cells = purchases
+            .GroupBy(p => (p.Customer, Period: ReportingPeriod.Containing(p.At.InZone(zone).Date, unit, zone)))
+            .Select(g => (g.Key.Customer, g.Key.Period, Amount: g.Sum(p => p.Amount)))
+            .ToList();
+        var cohortOf = cells.GroupBy(c => c.Customer).ToDictionary(g => g.Key, g => g.MinBy(c => c.Period.Dates.Start).Period);
+        var expected = cohortOf.Values.Distinct().OrderBy(p => p.Dates.Start).Select(cohort =>
+        {
+            var members = cells.Where(c => cohortOf[c.Customer].Equals(cohort)).ToList();
+            var offsets = Enumerable.Range(0, cohort.PeriodsUntil(matrix.LastPeriod!) + 1).ToList();
+            return (
+                cohort,
+                Size: (long)members.Select(c => c.Customer).Distinct().Count(),
+                Active: offsets.Select(k => (long)members.Count(c => cohort.PeriodsUntil(c.Period) == k)).ToList(),
+                Revenue: offsets.Select(k => members.Where(c => cohort.PeriodsUntil(c.Period) == k).Sum(c => c.Amount)).ToList());
+        }).ToList();
+
+        var merged = Partitions.MergeAll<CohortAccumulator<long>, Purchase<long>, CohortMatrix>(purchases, seed, () => new CohortAccumulator<long>(unit, zone));
+        return merged == matrix
+               && matrix.Customers == cohortOf.Count
+               && matrix.Cohorts.Count == expected.Count
+               && matrix.Cohorts.Zip(expected).All(x => x.First.AcquisitionPeriod.Equals(x.Second.cohort)
+                                                       && x.First.Customers == x.Second.Size
+                                                       && x.First.ActiveCustomers.SequenceEqual(x.Second.Active)
+                                                       && x.First.Revenue.SequenceEqual(x.Second.Revenue));
+    }
+
+    [Fact]
+    public void MergeWithItself_DoublesRevenueAndKeepsTheCustomers()
+    {
+        var accumulator = new CohortAccumulator<string>(PeriodUnit.Month, DateTimeZone.Utc).AddRange(Sample);
+        var once = accumulator.GetResult();
+
+        accumulator.Merge(accumulator);
+        var twice = accumulator.GetResult();
+
+        twice.Customers.Should().Be(once.Customers);
+        twice.Cohorts.Select(c => c.ActiveCustomers).Should().BeEquivalentTo(once.Cohorts.Select(c => c.ActiveCustomers), o => o.WithStrictOrdering());
+        twice.Cohorts.SelectMany(c => c.Revenue).Should().Equal(once.Cohorts.SelectMany(c => c.Revenue.Select(r => r * 2)));
+    }
+
+    [Fact]
+    public void Merge_IntoAnEmptyAccumulator_CopiesEveryCell()
+    {
+        var merged = new CohortAccumulator<string>(PeriodUnit.Month, DateTimeZone.Utc);
+        merged.Merge(new CohortAccumulator<string>(PeriodUnit.Month, DateTimeZone.Utc).AddRange(Sample));
+
+        merged.GetResult().Should().Be(CohortAnalysis.Calculate(Sample, PeriodUnit.Month, DateTimeZone.Utc));
+    }
+
+    [Fact]
+    public void PurchasesAtTheFarEndsOfTheCalendar_AreNumberedLikeTheirDates()
+    {
+        var purchases = new[] { P("a", -7000, 3, 1, 1m), P("a", 1, 1, 1, 1m), P("a", 9998, 12, 31, 1m), P("b", 9998, 6, 30, 1m) };
+
+        var matrix = CohortAnalysis.Calculate(purchases, PeriodUnit.Year, DateTimeZone.Utc);
+
+        matrix.Cohorts.Select(c => c.AcquisitionPeriod).Should().Equal(ReportingPeriod.Year(-7000, DateTimeZone.Utc), ReportingPeriod.Year(9998, DateTimeZone.Utc));
+        matrix.Cohorts[0].ActiveCustomers.Should().HaveCount(16_999);
+        matrix.Cohorts[0].ActiveCustomers.Count(a => a == 1).Should().Be(3);
+        matrix.Cohorts[1].Customers.Should().Be(1);
+    }
 }
