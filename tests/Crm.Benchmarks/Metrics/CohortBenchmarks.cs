@@ -12,7 +12,6 @@ namespace Crm.Benchmarks.Metrics;
 /// Ratio column compares them.
 /// </summary>
 [MemoryDiagnoser]
-[MedianColumn]
 public class CohortBenchmarks
 {
     private Purchase<long>[] _purchases = [];
