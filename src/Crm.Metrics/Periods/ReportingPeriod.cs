@@ -17,9 +17,10 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         Unit = unit;
         Dates = dates;
         Zone = zone;
+        // The last ISO date (31 December 9999) has no following day: such a period runs to the end of time.
         Interval = new Interval(
             dates.Start.AtStartOfDayInZone(zone).ToInstant(),
-            dates.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+            dates.End == LocalDate.MaxIsoValue ? null : dates.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
     }
 
     /// <summary>The calendar unit.</summary>
@@ -146,9 +147,15 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
 
     /// <summary>The number of whole periods of this unit from this period to <paramref name="other"/> (0 when they are the same).</summary>
     /// <exception cref="InvalidOperationException">This is a custom period.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> has another unit or zone.</exception>
     public int PeriodsUntil(ReportingPeriod other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (other.Unit != Unit || !other.Zone.Equals(Zone))
+        {
+            throw new ArgumentException($"PeriodsUntil needs a period of the same unit and zone ({Unit}, {Zone.Id}); got ({other.Unit}, {other.Zone.Id}).", nameof(other));
+        }
+
         return Unit switch
         {
             PeriodUnit.IsoWeek => Period.Between(Dates.Start, other.Dates.Start, PeriodUnits.Weeks).Weeks,

@@ -201,6 +201,28 @@ public sealed class ReportingPeriodTests
     }
 
     [Fact]
+    public void PeriodsUntil_AnotherUnitOrZone_ThrowsNamingTheRule()
+    {
+        var march = ReportingPeriod.Month(2024, 3, DateTimeZone.Utc);
+        var yerevan = DateTimeZoneProviders.Tzdb["Asia/Yerevan"];
+
+        FluentActions.Invoking(() => march.PeriodsUntil(ReportingPeriod.Quarter(2024, 2, DateTimeZone.Utc)))
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "other").WithMessage("*same unit and zone*");
+        FluentActions.Invoking(() => march.PeriodsUntil(ReportingPeriod.Month(2024, 5, yerevan)))
+            .Should().Throw<ArgumentException>().WithMessage("*same unit and zone*");
+    }
+
+    [Fact]
+    public void Year9999_RunsToTheEndOfTime()
+    {
+        var last = ReportingPeriod.Year(9999, DateTimeZone.Utc);
+
+        last.Interval.HasEnd.Should().BeFalse();
+        last.Contains(Instant.FromUtc(9999, 12, 31, 23, 59)).Should().BeTrue();
+        last.Contains(Instant.FromUtc(9998, 12, 31, 23, 59)).Should().BeFalse();
+    }
+
+    [Fact]
     public void Quarter_CoversThreeMonths_AndCountsAcrossYears()
     {
         var q4 = ReportingPeriod.Quarter(2023, 4, DateTimeZone.Utc);
