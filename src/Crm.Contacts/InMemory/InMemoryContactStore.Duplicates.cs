@@ -45,18 +45,6 @@ public sealed partial class InMemoryContactStore : IContactDuplicateIndex, ICont
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<MergeRecord>> GetMergeHistoryAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<IReadOnlyList<MergeRecord>>([]);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult<IReadOnlyList<MergeRecord>>(
-                partition.MergeRecordsByContact.TryGetValue(contactId, out var list) ? list.ToArray() : []);
-        }
-    }
+        => Read<ContactId, IReadOnlyList<MergeRecord>>(
+            tenantId, contactId, static (partition, id) => partition.MergeRecordsByContact.TryGetValue(id, out var list) ? list.ToArray() : [], [], cancellationToken);
 }

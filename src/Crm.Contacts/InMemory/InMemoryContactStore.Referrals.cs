@@ -10,63 +10,15 @@ public sealed partial class InMemoryContactStore : IReferralStore
 {
     /// <inheritdoc />
     public ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult(0L);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult(partition.GraphVersion);
-        }
-    }
+        => Read(tenantId, 0, static (partition, _) => partition.GraphVersion, 0L, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<Referral?>(null);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult(partition.ReferralByReferee.GetValueOrDefault(refereeId));
-        }
-    }
+        => Read(tenantId, refereeId, static (partition, id) => partition.ReferralByReferee.GetValueOrDefault(id), null, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult(new ReferralChainSnapshot([], 0));
-        }
-
-        lock (partition.Gate)
-        {
-            var chain = new List<Referral>();
-            var current = contactId;
-            while (partition.ReferralByReferee.TryGetValue(current, out var referral))
-            {
-                chain.Add(referral);
-                current = referral.ReferrerId;
-                if (chain.Count > partition.ReferralByReferee.Count)
-                {
-                    throw new InvalidOperationException("Store invariant: the referral graph has a cycle.");
-                }
-            }
-
-            return ValueTask.FromResult(new ReferralChainSnapshot(chain, partition.GraphVersion));
-        }
-    }
+        => Read(tenantId, contactId, Chain, new ReferralChainSnapshot([], 0), cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<DownlineEntry> GetDownlineAsync(
@@ -97,20 +49,8 @@ public sealed partial class InMemoryContactStore : IReferralStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ContactId>> GetDirectRefereesAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<IReadOnlyList<ContactId>>([]);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult<IReadOnlyList<ContactId>>(
-                partition.RefereesByReferrer.TryGetValue(referrerId, out var referees) ? [.. referees] : []);
-        }
-    }
+        => Read<ContactId, IReadOnlyList<ContactId>>(
+            tenantId, referrerId, static (partition, id) => partition.RefereesByReferrer.TryGetValue(id, out var referees) ? [.. referees] : [], [], cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken)
@@ -122,37 +62,34 @@ public sealed partial class InMemoryContactStore : IReferralStore
 
     /// <inheritdoc />
     public ValueTask<ReferralRequest?> FindReferralRequestAsync(TenantId tenantId, ReferralRequestId requestId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<ReferralRequest?>(null);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult(partition.Requests.GetValueOrDefault(requestId));
-        }
-    }
+        => Read(tenantId, requestId, static (partition, id) => partition.Requests.GetValueOrDefault(id), null, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ReferralRequest>> GetReferralRequestsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+        => Read<ContactId, IReadOnlyList<ReferralRequest>>(
+            tenantId,
+            contactId,
+            static (partition, id) => partition.RequestsByContact.TryGetValue(id, out var ids)
+                ? [.. ids.Select(r => partition.Requests[r]).OrderBy(r => r.AskedAt).ThenBy(r => r.Id)]
+                : [],
+            [],
+            cancellationToken);
+
+    private static ReferralChainSnapshot Chain(TenantPartition partition, ContactId contactId)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
+        var chain = new List<Referral>();
+        var current = contactId;
+        while (partition.ReferralByReferee.TryGetValue(current, out var referral))
         {
-            return ValueTask.FromResult<IReadOnlyList<ReferralRequest>>([]);
+            chain.Add(referral);
+            current = referral.ReferrerId;
+            if (chain.Count > partition.ReferralByReferee.Count)
+            {
+                throw new InvalidOperationException("Store invariant: the referral graph has a cycle.");
+            }
         }
 
-        lock (partition.Gate)
-        {
-            IReadOnlyList<ReferralRequest> requests = partition.RequestsByContact.TryGetValue(contactId, out var ids)
-                ? [.. ids.Select(id => partition.Requests[id]).OrderBy(r => r.AskedAt).ThenBy(r => r.Id)]
-                : [];
-            return ValueTask.FromResult(requests);
-        }
+        return new ReferralChainSnapshot(chain, partition.GraphVersion);
     }
 
     private static List<DownlineEntry> Downline(TenantPartition partition, ContactId rootId, int maxDepth)

@@ -17,19 +17,7 @@ public sealed partial class InMemoryContactStore : IContactStore
 
     /// <inheritdoc />
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<Contact?>(null);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult(partition.Contacts.GetValueOrDefault(contactId));
-        }
-    }
+        => Read(tenantId, contactId, static (partition, id) => partition.Contacts.GetValueOrDefault(id), null, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken)
@@ -86,17 +74,7 @@ public sealed partial class InMemoryContactStore : IContactStore
     public ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        cancellationToken.ThrowIfCancellationRequested();
-        var partition = Find(tenantId);
-        if (partition is null)
-        {
-            return ValueTask.FromResult<ContactId?>(null);
-        }
-
-        lock (partition.Gate)
-        {
-            return ValueTask.FromResult<ContactId?>(partition.IdempotencyKeys.TryGetValue(key, out var id) ? id : null);
-        }
+        return Read<string, ContactId?>(tenantId, key, static (partition, k) => partition.IdempotencyKeys.TryGetValue(k, out var id) ? id : null, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -118,6 +96,23 @@ public sealed partial class InMemoryContactStore : IContactStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="read"/> under the tenant's lock, or answers <paramref name="whenAbsent"/> for a tenant with no data.</summary>
+    private ValueTask<TResult> Read<TState, TResult>(
+        TenantId tenantId, TState state, Func<TenantPartition, TState, TResult> read, TResult whenAbsent, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = Find(tenantId);
+        if (partition is null)
+        {
+            return ValueTask.FromResult(whenAbsent);
+        }
+
+        lock (partition.Gate)
+        {
+            return ValueTask.FromResult(read(partition, state));
+        }
     }
 
     private TenantPartition? Find(TenantId tenantId)
