@@ -26,6 +26,9 @@ public sealed class ApiApprovalTests
                 "System.Runtime.Versioning.TargetFrameworkAttribute",
                 "System.Reflection.AssemblyMetadataAttribute",
                 "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
+                "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+                "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+                "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
             ],
         }));
 
