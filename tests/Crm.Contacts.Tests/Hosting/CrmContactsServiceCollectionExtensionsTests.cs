@@ -6,20 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
+using static Crm.Contacts.Tests.TestSupport.TestHost;
+
 namespace Crm.Contacts.Tests.Hosting;
 
 public sealed class CrmContactsServiceCollectionExtensionsTests
 {
-    private static ServiceProvider Build(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        configure(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    private static void Start(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
-
     [Fact]
     public async Task AddContacts_WithDefaults_StartsAndRecordsReferralsThroughTheInMemoryStore()
     {

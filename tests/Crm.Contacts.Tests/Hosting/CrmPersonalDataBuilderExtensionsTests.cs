@@ -7,12 +7,7 @@ namespace Crm.Contacts.Tests.Hosting;
 public sealed class CrmPersonalDataBuilderExtensionsTests
 {
     private static ServiceProvider Build(Action<CrmBuilder> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        configure(services.AddCrm().AddContacts(o => o.EnableReferrals = false));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
+        => TestHost.Build(services => configure(services.AddCrm().AddContacts(o => o.EnableReferrals = false)));
 
     [Fact]
     public void AddContacts_RegistersThePersonalDataManager_WithTheContactsContributor_Once()

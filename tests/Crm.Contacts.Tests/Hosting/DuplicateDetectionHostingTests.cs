@@ -5,20 +5,12 @@ using Crm.Contacts.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using static Crm.Contacts.Tests.TestSupport.TestHost;
+
 namespace Crm.Contacts.Tests.Hosting;
 
 public sealed class DuplicateDetectionHostingTests
 {
-    private static ServiceProvider Build(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        configure(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    private static void Start(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
-
     [Fact]
     public async Task AddContacts_RegistersDetectorImporterAndMerger_AndCreateRejectsDuplicates()
     {
