@@ -1,5 +1,6 @@
 // CrmCore quick start: create contacts, record a referral chain, and print it with the golden (longest) chain.
 // Run: dotnet run --project samples/Crm.Samples.QuickStart
+using Crm;
 using Crm.Contacts;
 using Crm.Contacts.Acquisition;
 using Crm.Contacts.Profile;

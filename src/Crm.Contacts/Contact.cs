@@ -6,6 +6,8 @@ using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Storage;
+using Crm.Privacy;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts;

@@ -3,6 +3,8 @@ using Crm.Contacts.Duplicates;
 using Crm.Contacts.Events;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;

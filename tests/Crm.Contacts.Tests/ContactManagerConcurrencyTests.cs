@@ -1,4 +1,5 @@
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 
 namespace Crm.Contacts.Tests;

@@ -2,6 +2,7 @@ using Crm.Contacts.Consent;
 using Crm.Contacts.Events;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 
 namespace Crm.Contacts.Tests;

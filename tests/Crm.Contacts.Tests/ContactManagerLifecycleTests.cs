@@ -1,6 +1,7 @@
 using Crm.Contacts.Events;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 

@@ -5,6 +5,7 @@ using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 

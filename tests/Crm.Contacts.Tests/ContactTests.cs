@@ -4,6 +4,8 @@ using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
+using Crm.Privacy;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Tests;

@@ -3,6 +3,7 @@ using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 
@@ -29,7 +30,7 @@ public sealed class LogTests
         c = await h.Manager.ChangeStageAsync(TenantA, c.Id, c.ConcurrencyStamp, LifecycleStage.Churned, new ChurnReason("price", "Zelda Quartermaine said: too dear"));
         var address = ConsentAddress.ForEmail(EmailAddress.Parse("zelda.q@private-mail.example"));
         c = await h.Manager.GrantConsentAsync(TenantA, c.Id, c.ConcurrencyStamp, new ConsentPurpose("newsletter"), address, LawfulBasis.Consent, "web");
-        await FluentActions.Awaiting(() => h.Manager.UpdateAsync(TenantA, c.Id, Crm.Contacts.Storage.ConcurrencyStamp.New(), e => e.AddTag("x"))).Should().ThrowAsync<ConcurrencyConflictException>();
+        await FluentActions.Awaiting(() => h.Manager.UpdateAsync(TenantA, c.Id, Crm.Storage.ConcurrencyStamp.New(), e => e.AddTag("x"))).Should().ThrowAsync<ConcurrencyConflictException>();
         await FluentActions.Awaiting(() => h.Manager.ChangeStageAsync(TenantA, c.Id, c.ConcurrencyStamp, LifecycleStage.Lead)).Should().ThrowAsync<IllegalLifecycleTransitionException>();
 
         var records = h.Logger.Collector.GetSnapshot();

@@ -2,6 +2,7 @@ using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 

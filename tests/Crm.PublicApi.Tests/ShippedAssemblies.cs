@@ -7,7 +7,8 @@ internal static class ShippedAssemblies
 {
     public static IReadOnlyList<Assembly> All { get; } =
     [
-        typeof(Crm.Contacts.ContactId).Assembly,
+        typeof(Crm.TenantId).Assembly,
+        typeof(Crm.Contacts.Contact).Assembly,
         typeof(Crm.Metrics.MetricValue).Assembly,
     ];
 }

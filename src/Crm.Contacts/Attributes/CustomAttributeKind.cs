@@ -18,6 +18,6 @@ public enum CustomAttributeKind
     /// <summary>A calendar date (<see cref="NodaTime.LocalDate"/>).</summary>
     Date = 4,
 
-    /// <summary>An amount of <see cref="Contacts.Money"/>.</summary>
+    /// <summary>An amount of <see cref="Crm.Money"/>.</summary>
     Money = 5,
 }

@@ -1,5 +1,6 @@
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
+using Crm.Privacy;
 
 namespace Crm.Contacts.Consent;
 

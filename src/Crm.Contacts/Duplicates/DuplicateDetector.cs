@@ -1,6 +1,7 @@
 using Crm.Contacts.Events;
 using Crm.Contacts.Import;
 using Crm.Contacts.Storage;
+using Crm.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;

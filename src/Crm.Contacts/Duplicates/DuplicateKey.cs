@@ -1,4 +1,5 @@
 using Crm.Contacts.Privacy;
+using Crm.Privacy;
 
 namespace Crm.Contacts.Duplicates;
 

@@ -1,4 +1,5 @@
 using Crm.Contacts.Acquisition;
+using Crm.Events;
 using NodaTime;
 
 namespace Crm.Contacts.Events;

@@ -1,3 +1,4 @@
+using Crm.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Contacts.Events;

@@ -1,3 +1,4 @@
+using Crm.Events;
 using NodaTime;
 
 namespace Crm.Contacts.Events;

@@ -1,10 +1,11 @@
-using Crm.Contacts;
 using Crm.Contacts.Duplicates;
 using Crm.Contacts.Import;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Merging;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Storage;
+using Crm.Contacts;
+using Crm.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

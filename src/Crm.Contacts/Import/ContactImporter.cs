@@ -3,6 +3,7 @@ using Crm.Contacts.Acquisition;
 using Crm.Contacts.Duplicates;
 using Crm.Contacts.Events;
 using Crm.Contacts.Storage;
+using Crm.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;

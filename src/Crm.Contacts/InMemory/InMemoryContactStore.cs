@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 
 namespace Crm.Contacts.InMemory;
 

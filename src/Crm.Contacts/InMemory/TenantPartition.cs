@@ -1,5 +1,6 @@
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 
 namespace Crm.Contacts.InMemory;
 

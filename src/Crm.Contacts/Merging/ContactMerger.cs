@@ -1,6 +1,8 @@
 using Crm.Contacts.Events;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Crm.Contacts.Serialization;
 using Crm.Contacts.Storage;
+using Crm.Privacy;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Privacy;

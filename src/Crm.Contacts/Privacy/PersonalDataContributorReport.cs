@@ -1,3 +1,4 @@
+using Crm.Privacy;
 namespace Crm.Contacts.Privacy;
 
 /// <summary>How one <see cref="IPersonalDataContributor"/> fared in an erasure.</summary>

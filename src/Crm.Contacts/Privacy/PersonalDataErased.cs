@@ -1,4 +1,5 @@
 using Crm.Contacts.Events;
+using Crm.Events;
 using NodaTime;
 
 namespace Crm.Contacts.Privacy;

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text.Json;
 using Crm.Contacts.Serialization;
+using Crm.Privacy;
 using NodaTime;
 
 namespace Crm.Contacts.Privacy;

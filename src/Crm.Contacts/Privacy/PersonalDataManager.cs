@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Crm.Contacts.Events;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Privacy;
+using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

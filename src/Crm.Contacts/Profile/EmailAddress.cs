@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Crm.Contacts.Privacy;
+using Crm.Privacy;
 
 namespace Crm.Contacts.Profile;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Crm.Contacts.Privacy;
+using Crm.Privacy;
 using LibPhone = PhoneNumbers;
 
 namespace Crm.Contacts.Profile;

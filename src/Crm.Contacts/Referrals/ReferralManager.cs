@@ -1,5 +1,7 @@
 using Crm.Contacts.Events;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using Crm.Contacts.Storage;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Referrals;

@@ -4,6 +4,7 @@ using Crm.Contacts.Attributes;
 using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Serialization;

@@ -5,6 +5,7 @@ using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Serialization;

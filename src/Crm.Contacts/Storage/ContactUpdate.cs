@@ -1,3 +1,4 @@
+using Crm.Storage;
 namespace Crm.Contacts.Storage;
 
 /// <summary>A replacement snapshot of a contact, written only if the stored contact still has <see cref="ExpectedStamp"/>.</summary>

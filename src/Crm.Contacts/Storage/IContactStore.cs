@@ -1,3 +1,4 @@
+using Crm.Storage;
 namespace Crm.Contacts.Storage;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Crm.Contacts.Referrals;
+using Crm.Storage;
 
 namespace Crm.Contacts.Storage;
 

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using Crm.Contacts;
 using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Contacts;
+using Crm.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 

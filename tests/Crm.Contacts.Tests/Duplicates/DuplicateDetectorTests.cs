@@ -5,10 +5,11 @@ using Crm.Contacts.InMemory;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.DuplicatesHarness;
 
 namespace Crm.Contacts.Tests.Duplicates;

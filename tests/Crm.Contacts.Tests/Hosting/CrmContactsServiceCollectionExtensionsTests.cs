@@ -2,6 +2,7 @@ using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,5 +1,6 @@
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Contacts.Tests.Hosting;

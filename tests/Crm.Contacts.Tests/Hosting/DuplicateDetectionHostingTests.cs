@@ -2,6 +2,7 @@ using Crm.Contacts.Duplicates;
 using Crm.Contacts.Import;
 using Crm.Contacts.Merging;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.Storage;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Tests.InMemory;

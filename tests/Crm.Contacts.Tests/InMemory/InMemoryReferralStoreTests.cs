@@ -1,6 +1,8 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Tests.InMemory;
@@ -78,9 +80,9 @@ public sealed class InMemoryReferralStoreTests
         return ids;
     }
 
-    private sealed class NoEvents : Crm.Contacts.Events.ICrmEventPublisher
+    private sealed class NoEvents : Crm.Events.ICrmEventPublisher
     {
         public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-            where TEvent : Crm.Contacts.Events.CrmEvent => ValueTask.CompletedTask;
+            where TEvent : Crm.Events.CrmEvent => ValueTask.CompletedTask;
     }
 }

@@ -8,6 +8,7 @@ using Crm.Contacts.Merging;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.DuplicatesHarness;
 

@@ -4,6 +4,8 @@ using Crm.Contacts.Lifecycle;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Privacy;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 

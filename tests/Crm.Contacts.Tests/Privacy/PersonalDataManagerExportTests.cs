@@ -1,10 +1,11 @@
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using Microsoft.Extensions.Logging.Testing;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;

@@ -2,9 +2,11 @@ using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Events;
+using Crm.Privacy;
 using Microsoft.Extensions.Logging.Testing;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 
 namespace Crm.Contacts.Tests.Privacy;
 

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Privacy;
+using Crm.Storage;
 
 namespace Crm.Contacts.Tests.Privacy;
 
@@ -49,7 +51,7 @@ public sealed class PersonalDataMarkingTests
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var element = PersonalDataInspector.ElementType(property.PropertyType);
-                var isModel = element.Assembly == typeof(Contact).Assembly && !element.IsEnum;
+                var isModel = (element.Assembly == typeof(Contact).Assembly || element.Assembly == typeof(TenantId).Assembly) && !element.IsEnum;
                 if (element == typeof(string) || isModel)
                 {
                     yield return (type, property);

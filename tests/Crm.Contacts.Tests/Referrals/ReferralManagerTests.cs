@@ -2,6 +2,7 @@ using Crm.Contacts.Events;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;
 

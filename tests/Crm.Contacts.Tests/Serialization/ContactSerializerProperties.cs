@@ -6,6 +6,7 @@ using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Serialization;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 using FsCheck.Xunit;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;

@@ -1,11 +1,13 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Crm.Contacts.Consent;
 using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Serialization;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Privacy;
+using Crm.Storage;
 using FluentAssertions.Equivalency;
 using NodaTime;
 using static Crm.Contacts.Tests.TestSupport.ContactsHarness;

@@ -1,9 +1,11 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 
 namespace Crm.Contacts.Tests.Storage;
 
@@ -249,9 +251,9 @@ public abstract class ContactStoreSpecification
         await FluentActions.Awaiting(async () => await store.SaveAsync(default, new ContactChangeSet { Created = [await NewContactAsync(TenantA)] }, CancellationToken.None)).Should().ThrowAsync<ArgumentException>();
     }
 
-    private sealed class NullPublisher : Crm.Contacts.Events.ICrmEventPublisher
+    private sealed class NullPublisher : Crm.Events.ICrmEventPublisher
     {
         public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-            where TEvent : Crm.Contacts.Events.CrmEvent => ValueTask.CompletedTask;
+            where TEvent : Crm.Events.CrmEvent => ValueTask.CompletedTask;
     }
 }

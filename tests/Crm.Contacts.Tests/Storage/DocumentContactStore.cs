@@ -1,3 +1,4 @@
+using Crm.Storage;
 // PUBLIC API ONLY. This store is the proof that a host (or a separate package such as an EF Core adapter) can persist
 // contacts with nothing but Crm.Contacts' public surface: it must never use InMemoryContactStore, internal
 // constructors or With… methods, even though this test project can see internals. It imports only public namespaces.

@@ -2,6 +2,7 @@ using Crm.Contacts.Serialization;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.Serialization;
 using Crm.Contacts.Tests.TestSupport;
+using Crm.Storage;
 
 namespace Crm.Contacts.Tests.Storage;
 

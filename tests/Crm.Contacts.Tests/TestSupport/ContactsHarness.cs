@@ -3,10 +3,12 @@ using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Events;
+using Crm.Storage;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

@@ -1,5 +1,6 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Contacts.Privacy;
+using Crm.Privacy;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

@@ -3,6 +3,7 @@ using Crm.Contacts.InMemory;
 using Crm.Contacts.Merging;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 using NodaTime;
 
 namespace Crm.Contacts.Tests.TestSupport;

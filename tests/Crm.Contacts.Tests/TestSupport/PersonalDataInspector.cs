@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Crm.Contacts.Privacy;
+using Crm.Privacy;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

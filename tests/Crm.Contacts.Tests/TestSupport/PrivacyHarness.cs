@@ -6,6 +6,8 @@ using Crm.Contacts.Privacy;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
+using Crm.Privacy;
+using Crm.Storage;
 using Microsoft.Extensions.Logging.Testing;
 using NodaTime;
 

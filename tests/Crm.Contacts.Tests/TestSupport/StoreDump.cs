@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Crm.Contacts.Storage;
+using Crm.Storage;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

@@ -1,4 +1,5 @@
 using Crm.Contacts.Storage;
+using Crm.Storage;
 
 namespace Crm.Contacts.Tests.TestSupport;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>Identifies the tenant that owns a piece of CRM data; every store operation is scoped to exactly one tenant.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>The base of every domain failure that CrmCore packages throw.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Crm.Contacts.Storage;
+namespace Crm.Storage;
 
 /// <summary>An opaque version token; it changes on every write, and a write that names a stale stamp fails.</summary>
 [JsonConverter(typeof(ConcurrencyStampJsonConverter))]

@@ -1,4 +1,5 @@
-using Crm.Contacts.Events;
+using Crm;
+using Crm.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 

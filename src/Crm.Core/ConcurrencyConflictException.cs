@@ -1,4 +1,4 @@
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>Thrown when a write was based on a stale version of a record: someone else changed it first.</summary>
 /// <remarks>Nothing was written. Reload the record, re-apply the change and try again.</remarks>

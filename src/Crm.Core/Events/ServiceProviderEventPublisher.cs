@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Crm.Contacts.Events;
+namespace Crm.Events;
 
 /// <summary>The default publisher: dispatches each event to the <see cref="ICrmEventListener{TEvent}"/> services in registration order.</summary>
 internal sealed class ServiceProviderEventPublisher : ICrmEventPublisher

@@ -1,14 +1,14 @@
 using System.Text.Json;
 
-namespace Crm.Contacts.Privacy;
+namespace Crm.Privacy;
 
 /// <summary>Contributes one section to a contact's personal-data export and erases what its package holds about the contact.</summary>
 /// <remarks>
 /// <para>Every package that stores data about a contact (and the host, for its own tables) registers one contributor
-/// (<c>builder.AddPersonalDataContributor&lt;T&gt;()</c>); <see cref="PersonalDataManager"/> calls all of them for an
+/// (<c>builder.AddPersonalDataContributor&lt;T&gt;()</c>); <c>Crm.Contacts.Privacy.PersonalDataManager</c> calls all of them for an
 /// export (GDPR Art. 15 and 20) and for an erasure (Art. 17). The contacts package's own contributor,
-/// <see cref="ContactPersonalDataContributor"/>, always runs first: it fails the call with
-/// <see cref="ContactNotFoundException"/> when the tenant has no such contact, so the others are only asked about contacts
+/// <c>ContactPersonalDataContributor</c>, always runs first: it fails the call with
+/// <c>ContactNotFoundException</c> when the tenant has no such contact, so the others are only asked about contacts
 /// that exist.</para>
 /// <para>Rules for implementers: stay inside the tenant; <see cref="EraseAsync"/> must be idempotent (it is retried
 /// after a partial failure and may find nothing left); keep non-personal facts a business must keep (amounts of past

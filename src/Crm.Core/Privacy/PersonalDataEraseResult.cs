@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Crm.Contacts.Privacy;
+namespace Crm.Privacy;
 
 /// <summary>What one <see cref="IPersonalDataContributor"/> erased: the names of the kinds of data, never the values.</summary>
 public sealed class PersonalDataEraseResult

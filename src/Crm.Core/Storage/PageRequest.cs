@@ -1,4 +1,4 @@
-namespace Crm.Contacts.Storage;
+namespace Crm.Storage;
 
 /// <summary>Asks for one page of a keyset-paged result: a page size and the cursor returned by the previous page.</summary>
 public readonly struct PageRequest : IEquatable<PageRequest>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>An amount of money in one currency.</summary>
 /// <remarks>The amount is a <see cref="decimal"/>, never floating point. Equality compares amount and currency exactly (1.0 EUR equals 1.00 EUR).</remarks>

@@ -1,4 +1,4 @@
-namespace Crm.Contacts.Events;
+namespace Crm.Events;
 
 /// <summary>Publishes domain events to the host; called by managers after the store has committed the fact.</summary>
 /// <remarks>

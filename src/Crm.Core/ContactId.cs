@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>Identifies a contact within a tenant.</summary>
 /// <remarks>

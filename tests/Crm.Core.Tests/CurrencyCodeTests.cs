@@ -1,4 +1,4 @@
-namespace Crm.Contacts.Tests;
+namespace Crm.Core.Tests;
 
 public sealed class CurrencyCodeTests
 {

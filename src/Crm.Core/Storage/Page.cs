@@ -1,4 +1,4 @@
-namespace Crm.Contacts.Storage;
+namespace Crm.Storage;
 
 /// <summary>One page of a keyset-paged result.</summary>
 /// <typeparam name="T">The item type.</typeparam>

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Crm.Contacts;
+namespace Crm;
 
 /// <summary>An ISO 4217 alphabetic currency code (e.g. <c>EUR</c>, <c>JPY</c>).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Crm.Contacts.Events;
+namespace Crm.Events;
 
 /// <summary>The base of every domain event a CrmCore package publishes after the fact it describes is stored.</summary>
 /// <remarks>Events carry ids and facts, never personal data: a listener that needs a name reads it from the store.</remarks>

@@ -1,4 +1,4 @@
-namespace Crm.Contacts.Events;
+namespace Crm.Events;
 
 /// <summary>Listens to one kind of domain event; register implementations in the container to receive them.</summary>
 /// <typeparam name="TEvent">The event type handled.</typeparam>

@@ -1,4 +1,4 @@
-using Crm.Contacts.Privacy;
+using Crm.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -6,11 +6,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Lets packages and hosts take part in personal-data export and erasure.</summary>
 public static class CrmPersonalDataBuilderExtensions
 {
-    /// <summary>Registers <typeparamref name="TContributor"/> (scoped) as an <see cref="IPersonalDataContributor"/>, so <see cref="PersonalDataManager"/> includes it in every export and erasure.</summary>
+    /// <summary>Registers <typeparamref name="TContributor"/> (scoped) as an <see cref="IPersonalDataContributor"/>, so the contacts package's <c>PersonalDataManager</c> includes it in every export and erasure.</summary>
     /// <remarks>
     /// Registered with <c>TryAddEnumerable</c>: adding the same type twice registers it once. Contributors run after the
     /// contacts package's own, in registration order. Names must be unique; a clash is reported when
-    /// <see cref="PersonalDataManager"/> is resolved.
+    /// <c>PersonalDataManager</c> is resolved.
     /// </remarks>
     /// <typeparam name="TContributor">The contributor type.</typeparam>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
