@@ -17,15 +17,15 @@ namespace Crm.Contacts;
 /// since (or changes concurrently), the write fails with <see cref="ConcurrencyConflictException"/> and nothing is
 /// written: reload, re-apply, retry. Each successful write returns the new snapshot with a new stamp.</para>
 /// <para>Only <see cref="ContactStatus.Active"/> contacts accept changes (<see cref="ContactNotActiveException"/>).
-/// Events are published after the store committed; a failing publisher or listener is logged
-/// (<see cref="ContactsEventIds.EventPublishFailed"/>) and does not fail the call, since the change is already stored.
+/// Every event is written in the same atomic change set as its fact (the store's outbox) and delivered to listeners
+/// afterwards by the <c>OutboxDispatcher</c>, at least once; a listener can never fail or undo the call.
 /// Logs and events carry ids and codes only. Register it scoped (<c>AddContacts</c> does).</para>
 /// </remarks>
 public sealed class ContactManager
 {
     private readonly IContactStore _store;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
+    private readonly ICrmEventIdGenerator _eventIds;
     private readonly ILogger<ContactManager> _logger;
     private readonly ContactOptions _options;
     private readonly DuplicateDetector? _duplicates;
@@ -33,22 +33,22 @@ public sealed class ContactManager
     /// <summary>Creates the manager.</summary>
     /// <param name="store">The contact store.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="publisher">The event publisher.</param>
+    /// <param name="eventIds">Makes the ids of the events the manager writes.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="options">The options.</param>
     /// <param name="duplicateDetector">Checks new contacts against <see cref="ContactOptions.Duplicates"/> on create; without it, create does no duplicate check.</param>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="duplicateDetector"/> is null.</exception>
-    public ContactManager(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<ContactManager> logger, IOptions<ContactOptions> options, DuplicateDetector? duplicateDetector = null)
+    public ContactManager(IContactStore store, IClock clock, ICrmEventIdGenerator eventIds, ILogger<ContactManager> logger, IOptions<ContactOptions> options, DuplicateDetector? duplicateDetector = null)
     {
         _duplicates = duplicateDetector;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _clock = clock;
-        _publisher = publisher;
+        _eventIds = eventIds;
         _logger = logger;
         _options = options.Value;
     }
@@ -82,6 +82,9 @@ public sealed class ContactManager
         {
             Created = [contact],
             IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id)],
+            Events = duplicates is null
+                ? [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin))]
+                : [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin)), _eventIds.Identify(DuplicateDetector.FlagEvent(tenantId, contact, duplicates, now))],
         };
 
         try
@@ -100,10 +103,9 @@ public sealed class ContactManager
         }
 
         Log.ContactCreated(_logger, tenantId, contact.Id, contact.Origin);
-        await PublishAsync(new ContactCreated(tenantId, now, contact.Id, contact.Origin), contact.Id, cancellationToken).ConfigureAwait(false);
         if (duplicates is not null)
         {
-            await _duplicates!.AfterCreateAsync(tenantId, contact, duplicates, cancellationToken).ConfigureAwait(false);
+            _duplicates!.LogFlagged(tenantId, contact, duplicates);
         }
 
         return contact;
@@ -188,9 +190,8 @@ public sealed class ContactManager
         }
 
         var fields = editor.ChangedFields.ToArray();
-        var updated = await SaveAsync(tenantId, editor.Current, expectedStamp, now, cancellationToken).ConfigureAwait(false);
+        var updated = await SaveAsync(tenantId, editor.Current, expectedStamp, now, new ContactUpdated(tenantId, now, contactId, fields), cancellationToken).ConfigureAwait(false);
         Log.ContactUpdated(_logger, tenantId, contactId, fields);
-        await PublishAsync(new ContactUpdated(tenantId, now, contactId, fields), contactId, cancellationToken).ConfigureAwait(false);
         return updated;
     }
 
@@ -240,9 +241,8 @@ public sealed class ContactManager
 
         var now = _clock.GetCurrentInstant();
         var next = current.WithStageChange(new LifecycleTransition(from, to, now, churnReason));
-        var updated = await SaveAsync(tenantId, next, expectedStamp, now, cancellationToken).ConfigureAwait(false);
+        var updated = await SaveAsync(tenantId, next, expectedStamp, now, new LifecycleStageChanged(tenantId, now, contactId, from, to, churnReason?.Code), cancellationToken).ConfigureAwait(false);
         Log.LifecycleStageChanged(_logger, tenantId, contactId, from, to);
-        await PublishAsync(new LifecycleStageChanged(tenantId, now, contactId, from, to, churnReason?.Code), contactId, cancellationToken).ConfigureAwait(false);
         return updated;
     }
 
@@ -351,9 +351,8 @@ public sealed class ContactManager
         var record = new ConsentRecord(purpose, address, action, decideBasis(state), now, source, awaitsConfirmation);
         var next = current.WithConsentRecorded(record);
         var status = next.GetConsent(purpose, address).Status;
-        var updated = await SaveAsync(tenantId, next, expectedStamp, now, cancellationToken).ConfigureAwait(false);
+        var updated = await SaveAsync(tenantId, next, expectedStamp, now, new ConsentChanged(tenantId, now, contactId, purpose, address.Kind, action, status), cancellationToken).ConfigureAwait(false);
         Log.ConsentRecorded(_logger, tenantId, contactId, purpose, address.Kind, action, status);
-        await PublishAsync(new ConsentChanged(tenantId, now, contactId, purpose, address.Kind, action, status), contactId, cancellationToken).ConfigureAwait(false);
         return updated;
     }
 
@@ -439,12 +438,13 @@ public sealed class ContactManager
         return current;
     }
 
-    private async Task<Contact> SaveAsync(TenantId tenantId, Contact next, ConcurrencyStamp expectedStamp, Instant now, CancellationToken cancellationToken)
+    private async Task<Contact> SaveAsync(TenantId tenantId, Contact next, ConcurrencyStamp expectedStamp, Instant now, CrmEvent domainEvent, CancellationToken cancellationToken)
     {
         var versioned = next.WithNewVersion(now);
         try
         {
-            await _store.SaveAsync(tenantId, new ContactChangeSet { Updated = [new ContactUpdate(versioned, expectedStamp)] }, cancellationToken).ConfigureAwait(false);
+            var changes = new ContactChangeSet { Updated = [new ContactUpdate(versioned, expectedStamp)], Events = [_eventIds.Identify(domainEvent)] };
+            await _store.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
@@ -455,7 +455,4 @@ public sealed class ContactManager
         return versioned;
     }
 
-    private Task PublishAsync<TEvent>(TEvent domainEvent, ContactId contactId, CancellationToken cancellationToken)
-        where TEvent : CrmEvent
-        => _publisher.PublishStoredAsync(domainEvent, _logger, contactId, cancellationToken);
 }

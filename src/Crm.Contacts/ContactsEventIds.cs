@@ -3,7 +3,8 @@ namespace Crm.Contacts;
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Contacts logs with, so hosts can filter them.</summary>
 /// <remarks>
 /// Crm.Contacts owns 1000–1999: 1000–1099 contacts core, 1100–1199 referrals, 1200–1299 duplicates and merge,
-/// 1400–1499 privacy (export, erasure). Numbers are never reused for another meaning.
+/// 1400–1499 privacy (export, erasure). Numbers are never reused for another meaning: 1009 (event publish failed) is retired,
+/// since events now go through the outbox (Crm.Core logs delivery in <see cref="CoreEventIds"/>).
 /// </remarks>
 public static class ContactsEventIds
 {
@@ -30,9 +31,6 @@ public static class ContactsEventIds
 
     /// <summary>The store returned a record of another tenant or id; the call failed (Error).</summary>
     public const int StoreReturnedWrongRecord = 1008;
-
-    /// <summary>Publishing an event failed after the fact was stored; the write stands (Error).</summary>
-    public const int EventPublishFailed = 1009;
 
     /// <summary>A change was refused because the contact was merged or erased (Warning).</summary>
     public const int ContactNotActive = 1010;

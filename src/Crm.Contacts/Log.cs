@@ -40,10 +40,6 @@ internal static partial class Log
         Message = "The contact store returned a record of tenant {ReturnedTenantId} / id {ReturnedContactId} when asked for tenant {TenantId} / id {ContactId}.")]
     public static partial void StoreReturnedWrongRecord(ILogger logger, TenantId tenantId, ContactId contactId, TenantId returnedTenantId, ContactId returnedContactId);
 
-    [LoggerMessage(EventId = ContactsEventIds.EventPublishFailed, EventName = nameof(ContactsEventIds.EventPublishFailed), Level = LogLevel.Error,
-        Message = "Publishing {EventType} for contact {ContactId} in tenant {TenantId} failed; the change itself was stored.")]
-    public static partial void EventPublishFailed(ILogger logger, Exception exception, string eventType, TenantId tenantId, ContactId contactId);
-
     [LoggerMessage(EventId = ContactsEventIds.ContactNotActive, EventName = nameof(ContactsEventIds.ContactNotActive), Level = LogLevel.Warning,
         Message = "Change to contact {ContactId} in tenant {TenantId} refused: the contact is {Status}.")]
     public static partial void ContactNotActive(ILogger logger, TenantId tenantId, ContactId contactId, ContactStatus status);

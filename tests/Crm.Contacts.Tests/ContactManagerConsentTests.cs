@@ -28,7 +28,7 @@ public sealed class ContactManagerConsentTests
         state.ConfirmationSource.Should().Be("doi-email:abc123");
         (state.ConfirmedAt > state.GrantedAt).Should().BeTrue();
 
-        h.Publisher.Events.OfType<ConsentChanged>().Select(e => (e.Action, e.Status)).Should().Equal(
+        h.Events.OfType<ConsentChanged>().Select(e => (e.Action, e.Status)).Should().Equal(
             (ConsentAction.Granted, ConsentStatus.AwaitingConfirmation),
             (ConsentAction.Confirmed, ConsentStatus.Granted));
     }

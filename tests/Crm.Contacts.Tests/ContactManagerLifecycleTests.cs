@@ -40,7 +40,7 @@ public sealed class ContactManagerLifecycleTests
         c.LifecycleHistory[2].Reason!.Value.Code.Should().Be("price");
         (await h.Manager.GetAsync(TenantA, c.Id)).LifecycleHistory.Should().HaveCount(5);
 
-        var events = h.Publisher.Events.OfType<LifecycleStageChanged>().ToList();
+        var events = h.Events.OfType<LifecycleStageChanged>().ToList();
         events.Should().HaveCount(4);
         events[1].ChurnReasonCode.Should().Be("price");
         events[1].From.Should().Be(LifecycleStage.Customer);

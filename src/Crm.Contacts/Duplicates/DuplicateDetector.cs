@@ -23,22 +23,19 @@ public sealed class DuplicateDetector
 {
     private readonly IContactStore _store;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
     private readonly ILogger<DuplicateDetector> _logger;
     private readonly ContactOptions _options;
 
     /// <summary>Creates the detector.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public DuplicateDetector(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<DuplicateDetector> logger, IOptions<ContactOptions> options)
+    public DuplicateDetector(IContactStore store, IClock clock, ILogger<DuplicateDetector> logger, IOptions<ContactOptions> options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _clock = clock;
-        _publisher = publisher;
         _logger = logger;
         _options = options.Value;
     }
@@ -160,21 +157,13 @@ public sealed class DuplicateDetector
         return result;
     }
 
-    /// <summary>The after-create hook: logs and publishes <see cref="PossibleDuplicateDetected"/> for a contact created despite matches.</summary>
-    internal async Task AfterCreateAsync(TenantId tenantId, Contact contact, DuplicateCheckResult result, CancellationToken cancellationToken)
-    {
-        var first = result.Matches[0];
-        var ids = result.Matches.Select(m => m.ContactId).ToArray();
-        Log.PossibleDuplicateCreated(_logger, tenantId, contact.Id, first.RuleIndex, ids.Length);
-        try
-        {
-            await _publisher.PublishAsync(new PossibleDuplicateDetected(tenantId, _clock.GetCurrentInstant(), contact.Id, ids, first.RuleIndex), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.EventPublishFailed(_logger, ex, nameof(PossibleDuplicateDetected), tenantId, contact.Id);
-        }
-    }
+    /// <summary>The <see cref="PossibleDuplicateDetected"/> event that goes into the create's change set for a contact created despite matches.</summary>
+    internal static PossibleDuplicateDetected FlagEvent(TenantId tenantId, Contact contact, DuplicateCheckResult result, Instant now)
+        => new(tenantId, now, contact.Id, result.Matches.Select(m => m.ContactId).ToArray(), result.Matches[0].RuleIndex);
+
+    /// <summary>The after-create hook: logs that a contact was created despite matches (its event was written with it).</summary>
+    internal void LogFlagged(TenantId tenantId, Contact contact, DuplicateCheckResult result)
+        => Log.PossibleDuplicateCreated(_logger, tenantId, contact.Id, result.Matches[0].RuleIndex, result.Matches.Count);
 
     private async Task<Contact?> LoadAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {

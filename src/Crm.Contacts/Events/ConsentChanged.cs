@@ -4,8 +4,9 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a consent grant, confirmation or withdrawal was recorded for a contact.</summary>
+/// <summary>Written to the outbox when a consent grant, confirmation or withdrawal was recorded for a contact.</summary>
 /// <remarks>Carries the kind of address, never the address: a listener reads the contact for it.</remarks>
+[CrmEventType("crm.contacts.consent_changed", 1)]
 public sealed record ConsentChanged : CrmEvent
 {
     /// <summary>Creates the event.</summary>

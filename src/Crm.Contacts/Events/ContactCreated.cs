@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a new contact was stored.</summary>
+/// <summary>Written to the outbox when a new contact was stored.</summary>
+[CrmEventType("crm.contacts.contact_created", 1)]
 public sealed record ContactCreated : CrmEvent
 {
     /// <summary>Creates the event.</summary>

@@ -3,8 +3,9 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a contact's profile (name, addresses, attributes…) was changed and stored.</summary>
+/// <summary>Written to the outbox when a contact's profile (name, addresses, attributes…) was changed and stored.</summary>
 /// <remarks>Lifecycle and consent changes publish <see cref="LifecycleStageChanged"/> and <see cref="ConsentChanged"/> instead.</remarks>
+[CrmEventType("crm.contacts.contact_updated", 1)]
 public sealed record ContactUpdated : CrmEvent
 {
     /// <summary>Creates the event.</summary>

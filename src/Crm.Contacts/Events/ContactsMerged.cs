@@ -3,7 +3,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after contacts were merged into a survivor (ids only); the absorbed ids keep resolving to merged records.</summary>
+/// <summary>Written to the outbox when contacts were merged into a survivor (ids only); the absorbed ids keep resolving to merged records.</summary>
+[CrmEventType("crm.contacts.contacts_merged", 1)]
 public sealed record ContactsMerged : CrmEvent
 {
     /// <summary>Creates the event.</summary>

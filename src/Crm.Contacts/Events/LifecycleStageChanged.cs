@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a contact moved to another lifecycle stage.</summary>
+/// <summary>Written to the outbox when a contact moved to another lifecycle stage.</summary>
+[CrmEventType("crm.contacts.lifecycle_stage_changed", 1)]
 public sealed record LifecycleStageChanged : CrmEvent
 {
     /// <summary>Creates the event.</summary>

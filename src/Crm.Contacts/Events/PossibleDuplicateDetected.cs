@@ -3,7 +3,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a contact was created although it matches existing contacts under the duplicate rules (<c>DuplicateCreateAction.Flag</c>), so a person can review and merge.</summary>
+/// <summary>Written to the outbox when a contact was created although it matches existing contacts under the duplicate rules (<c>DuplicateCreateAction.Flag</c>), so a person can review and merge.</summary>
+[CrmEventType("crm.contacts.possible_duplicate_detected", 1)]
 public sealed record PossibleDuplicateDetected : CrmEvent
 {
     /// <summary>Creates the event.</summary>

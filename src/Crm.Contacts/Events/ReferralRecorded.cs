@@ -3,7 +3,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a referral edge was stored.</summary>
+/// <summary>Written to the outbox when a referral edge was stored.</summary>
+[CrmEventType("crm.contacts.referral_recorded", 1)]
 public sealed record ReferralRecorded : CrmEvent
 {
     /// <summary>Creates the event.</summary>

@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Events;
 
-/// <summary>Published after a referral request was made to a contact, or its answer was recorded.</summary>
+/// <summary>Written to the outbox when a referral request was made to a contact, or its answer was recorded.</summary>
+[CrmEventType("crm.contacts.referral_request_recorded", 1)]
 public sealed record ReferralRequestRecorded : CrmEvent
 {
     /// <summary>Creates the event.</summary>

@@ -40,6 +40,14 @@ internal sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
             }
         }
 
+        using (var scope = _scopes.CreateScope())
+        {
+            if (scope.ServiceProvider.GetService<IContactStore>() is { } store and not Crm.Outbox.IOutboxStore)
+            {
+                failures.Add($"The registered IContactStore ({store.GetType().FullName}) does not implement Crm.Outbox.IOutboxStore: the contacts package writes its events to the store's outbox in the same atomic save as the facts. Implement IOutboxStore (InMemoryOutbox can be embedded; the EF Core stores have one).");
+            }
+        }
+
         failures.AddRange(options.Duplicates.Validate());
         if (options.Duplicates.Enabled)
         {

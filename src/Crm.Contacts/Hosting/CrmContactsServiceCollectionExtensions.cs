@@ -3,7 +3,9 @@ using Crm.Contacts.Import;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Merging;
 using Crm.Contacts.Privacy;
+using Crm.Contacts.Serialization;
 using Crm.Contacts.Storage;
+using Crm.Outbox;
 using Crm.Contacts;
 using Crm.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,10 @@ public static class CrmContactsServiceCollectionExtensions
     /// store implements <see cref="IContactDuplicateIndex"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.
     /// <see cref="ContactManager"/> is scoped and needs <c>ILogger&lt;T&gt;</c> from the host's logging
     /// (<c>services.AddLogging()</c>, which every .NET host adds). Calling it more than once adds each configuration.</para>
+    /// <para>Events: the package's event types are registered with the <see cref="Crm.Events.CrmEventSerializer"/>, and the
+    /// registered <see cref="IContactStore"/> is added as an outbox for the <see cref="OutboxDispatcher"/> when it implements
+    /// <see cref="IOutboxStore"/> (the in-memory store does). A store without an outbox cannot deliver events: the options
+    /// validation refuses it at start-up.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     public static CrmBuilder AddContacts(this CrmBuilder builder, Action<ContactOptions>? configure = null)
@@ -51,6 +57,20 @@ public static class CrmContactsServiceCollectionExtensions
         services.TryAddScoped<DuplicateDetector>();
         services.TryAddScoped<ContactImporter>();
         services.TryAddScoped<ContactMerger>();
+        if (!services.Any(d => d.ServiceType == typeof(ContactsOutboxMarker)))
+        {
+            services.AddSingleton<ContactsOutboxMarker>();
+            builder.AddOutboxStore(static sp => sp.GetRequiredService<IContactStore>() as IOutboxStore);
+        }
+
+        var events = ContactsEventsJsonContext.Configured;
+        builder.AddEventType(events.ContactCreated).AddEventType(events.ContactUpdated).AddEventType(events.LifecycleStageChanged)
+            .AddEventType(events.ConsentChanged).AddEventType(events.ContactsMerged).AddEventType(events.PossibleDuplicateDetected)
+            .AddEventType(events.ReferralRecorded).AddEventType(events.ReferralRequestRecorded)
+            .AddEventType(events.PersonalDataExported).AddEventType(events.PersonalDataErased);
         return builder;
     }
+
+    /// <summary>Marks that the contacts outbox is registered, so a second <c>AddContacts</c> does not add it twice.</summary>
+    private sealed class ContactsOutboxMarker;
 }

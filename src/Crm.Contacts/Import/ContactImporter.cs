@@ -34,24 +34,24 @@ public sealed class ContactImporter
     private readonly IContactStore _store;
     private readonly DuplicateDetector _detector;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
+    private readonly ICrmEventIdGenerator _eventIds;
     private readonly ILogger<ContactImporter> _logger;
     private readonly ContactOptions _options;
 
     /// <summary>Creates the importer.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public ContactImporter(IContactStore store, DuplicateDetector detector, IClock clock, ICrmEventPublisher publisher, ILogger<ContactImporter> logger, IOptions<ContactOptions> options)
+    public ContactImporter(IContactStore store, DuplicateDetector detector, IClock clock, ICrmEventIdGenerator eventIds, ILogger<ContactImporter> logger, IOptions<ContactOptions> options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _detector = detector;
         _clock = clock;
-        _publisher = publisher;
+        _eventIds = eventIds;
         _logger = logger;
         _options = options.Value;
     }
@@ -176,6 +176,7 @@ public sealed class ContactImporter
                 {
                     Created = [.. _batch.Select(b => b.Contact)],
                     IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id))],
+                    Events = [.. _batch.Select(b => owner._eventIds.Identify(new ContactCreated(tenantId, b.Contact.CreatedAt, b.Contact.Id, b.Contact.Origin)))],
                 };
 
                 try
@@ -202,11 +203,6 @@ public sealed class ContactImporter
                         DuplicateOfRow = item.Within?.Row,
                         RuleIndex = item.Within?.Rule ?? item.Existing?.Matches[0].RuleIndex,
                     });
-                }
-
-                foreach (var item in stored)
-                {
-                    await PublishCreatedAsync(item.Contact, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -266,18 +262,6 @@ public sealed class ContactImporter
                     _keys[key] = stored;
                     _batch.RemoveAt(i);
                 }
-            }
-        }
-
-        private async Task PublishCreatedAsync(Contact contact, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await owner._publisher.PublishAsync(new ContactCreated(tenantId, contact.CreatedAt, contact.Id, contact.Origin), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.EventPublishFailed(owner._logger, ex, nameof(ContactCreated), tenantId, contact.Id);
             }
         }
 

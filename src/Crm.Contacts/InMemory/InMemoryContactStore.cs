@@ -1,20 +1,28 @@
 using System.Collections.Concurrent;
+using Crm.Events;
+using Crm.InMemory;
+using Crm.Outbox;
 using Crm.Contacts.Storage;
 using Crm.Storage;
 
 namespace Crm.Contacts.InMemory;
 
 /// <summary>
-/// The embedded default store: thread-safe, in-process, non-durable. Implements every contacts store capability.
+/// The embedded default store: thread-safe, in-process, non-durable. Implements every contacts store capability and the outbox.
 /// </summary>
 /// <remarks>
 /// Each tenant has its own partition and lock, so tenants never see each other's data and never contend. Reads return
-/// immutable snapshots; <see cref="SaveAsync"/> checks every stamp and version of a change set before writing any of it.
+/// immutable snapshots; <see cref="SaveAsync"/> checks every stamp and version of a change set before writing any of it,
+/// and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed partial class InMemoryContactStore : IContactStore
+public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
+    private readonly InMemoryOutbox _outbox = new();
+
+    /// <summary>The outbox holding every event this store's change sets wrote (for inspection in tests).</summary>
+    public InMemoryOutbox Outbox => _outbox;
 
     /// <inheritdoc />
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
@@ -93,11 +101,33 @@ public sealed partial class InMemoryContactStore : IContactStore
         lock (partition.Gate)
         {
             partition.Check(tenantId, changes);
+            _outbox.Check(tenantId, changes.Events);
             partition.Apply(changes);
+            _outbox.Append(changes.Events);
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(int maxCount, NodaTime.Instant now, NodaTime.Instant leaseUntil, CancellationToken cancellationToken)
+        => _outbox.ClaimAsync(maxCount, now, leaseUntil, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> CompleteAsync(OutboxLease lease, NodaTime.Instant deliveredAt, CancellationToken cancellationToken)
+        => _outbox.CompleteAsync(lease, deliveredAt, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> FailAsync(OutboxLease lease, string error, NodaTime.Instant? retryAt, CancellationToken cancellationToken)
+        => _outbox.FailAsync(lease, error, retryAt, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> GetDeadLettersAsync(TenantId tenantId, int maxCount, CancellationToken cancellationToken)
+        => _outbox.GetDeadLettersAsync(tenantId, maxCount, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> RequeueDeadLetterAsync(TenantId tenantId, CrmEventId eventId, CancellationToken cancellationToken)
+        => _outbox.RequeueDeadLetterAsync(tenantId, eventId, cancellationToken);
 
     /// <summary>Runs <paramref name="read"/> under the tenant's lock, or answers <paramref name="whenAbsent"/> for a tenant with no data.</summary>
     private ValueTask<TResult> Read<TState, TResult>(

@@ -22,6 +22,9 @@ internal sealed partial class TenantPartition
 
     public long GraphVersion { get; private set; }
 
+    /// <summary>Named version counters (<see cref="Crm.Storage.VersionCheck"/>); absent means version 0.</summary>
+    public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<ReferralRequestId, ReferralRequest> Requests { get; } = [];
 
     public Dictionary<ContactId, List<ReferralRequestId>> RequestsByContact { get; } = [];
@@ -61,6 +64,7 @@ internal sealed partial class TenantPartition
         }
 
         CheckReferrals(changes);
+        CheckVersionCounters(changes);
         CheckIdempotencyKeys(changes, created);
         CheckMergeRecords(changes, created); // TenantPartition.Duplicates.cs
 
@@ -146,6 +150,31 @@ internal sealed partial class TenantPartition
         }
 
         ApplyMergeRecords(changes); // TenantPartition.Duplicates.cs
+        foreach (var check in changes.VersionChecks)
+        {
+            if (check.Advance)
+            {
+                Counters[check.Counter] = check.ExpectedVersion + 1;
+            }
+        }
+    }
+
+    private void CheckVersionCounters(ContactChangeSet changes)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var check in changes.VersionChecks)
+        {
+            ArgumentNullException.ThrowIfNull(check, nameof(changes));
+            if (!named.Add(check.Counter))
+            {
+                throw new ArgumentException($"Version counter '{check.Counter}' is named twice in one change set.", nameof(changes));
+            }
+
+            if (Counters.GetValueOrDefault(check.Counter) != check.ExpectedVersion)
+            {
+                throw new ConcurrencyConflictException("version counter", check.Counter);
+            }
+        }
     }
 
     private void CheckIdempotencyKeys(ContactChangeSet changes, HashSet<ContactId> created)

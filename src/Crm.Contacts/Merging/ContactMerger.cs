@@ -43,22 +43,22 @@ public sealed class ContactMerger
 
     private readonly IContactStore _store;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
+    private readonly ICrmEventIdGenerator _eventIds;
     private readonly ILogger<ContactMerger> _logger;
     private readonly ContactOptions _options;
 
     /// <summary>Creates the merger.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public ContactMerger(IContactStore store, IClock clock, ICrmEventPublisher publisher, ILogger<ContactMerger> logger, IOptions<ContactOptions> options)
+    public ContactMerger(IContactStore store, IClock clock, ICrmEventIdGenerator eventIds, ILogger<ContactMerger> logger, IOptions<ContactOptions> options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _clock = clock;
-        _publisher = publisher;
+        _eventIds = eventIds;
         _logger = logger;
         _options = options.Value;
     }
@@ -115,6 +115,7 @@ public sealed class ContactMerger
             ReferralsAdded = added,
             ExpectedReferralGraphVersion = graphVersion,
             MergesRecorded = [record],
+            Events = [_eventIds.Identify(new ContactsMerged(tenantId, now, survivor.Id, record.AbsorbedIds))],
         };
 
         try
@@ -131,15 +132,6 @@ public sealed class ContactMerger
         if (removed.Count > added.Count)
         {
             Log.MergeReferralsDropped(_logger, tenantId, survivor.Id, removed.Count - added.Count);
-        }
-
-        try
-        {
-            await _publisher.PublishAsync(new ContactsMerged(tenantId, now, survivor.Id, record.AbsorbedIds), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.EventPublishFailed(_logger, ex, nameof(ContactsMerged), tenantId, survivor.Id);
         }
 
         return result;

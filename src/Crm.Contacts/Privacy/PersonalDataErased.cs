@@ -4,11 +4,12 @@ using NodaTime;
 
 namespace Crm.Contacts.Privacy;
 
-/// <summary>Published after a contact's personal data was erased (<see cref="PersonalDataManager.EraseAsync"/>); carries ids only.</summary>
+/// <summary>Written to the outbox when a contact's personal data was erased (<see cref="PersonalDataManager.EraseAsync"/>); carries ids only.</summary>
 /// <remarks>
 /// Published on every call, also when the record had already been erased, so a listener that erases copies elsewhere
 /// (a search index, a mailing tool) gets another chance after a failure. Listeners should be idempotent.
 /// </remarks>
+[CrmEventType("crm.contacts.personal_data_erased", 1)]
 public sealed record PersonalDataErased : CrmEvent
 {
     /// <summary>Creates the event.</summary>

@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace Crm.Contacts.Privacy;
 
-/// <summary>Published after a contact's personal data was exported (<see cref="PersonalDataManager.ExportAsync"/>); carries ids only.</summary>
+/// <summary>Written to the outbox when a contact's personal data was exported (<see cref="PersonalDataManager.ExportAsync"/>); carries ids only.</summary>
+[CrmEventType("crm.contacts.personal_data_exported", 1)]
 public sealed record PersonalDataExported : CrmEvent
 {
     /// <summary>Creates the event.</summary>

@@ -22,8 +22,8 @@ namespace Crm.Contacts.Privacy;
 /// Erasure is idempotent: call it again until it is complete. An erased contact keeps its id and non-personal facts,
 /// has <see cref="Contact.Status"/> = <see cref="ContactStatus.Erased"/> and refuses every change
 /// (<see cref="ContactNotActiveException"/>).</para>
-/// <para>Events (<see cref="PersonalDataExported"/>, <see cref="PersonalDataErased"/>) are published after the work
-/// is done; a failing publisher is logged and does not fail the call. Logs and events carry ids only.
+/// <para>Events (<see cref="PersonalDataExported"/>, <see cref="PersonalDataErased"/>) are written to the contact
+/// store's outbox when the work is done and delivered by the <c>OutboxDispatcher</c>. Logs and events carry ids only.
 /// Register it scoped (<c>AddContacts</c> does).</para>
 /// </remarks>
 public sealed class PersonalDataManager
@@ -34,21 +34,24 @@ public sealed class PersonalDataManager
     private readonly ContactPersonalDataContributor _contacts;
     private readonly IReadOnlyList<IPersonalDataContributor> _contributors;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
+    private readonly IContactStore _store;
+    private readonly ICrmEventIdGenerator _eventIds;
     private readonly ILogger<PersonalDataManager> _logger;
 
     /// <summary>Creates the manager.</summary>
     /// <param name="contributors">Every contributor; must include exactly one <see cref="ContactPersonalDataContributor"/> (<c>AddContacts</c> registers it).</param>
     /// <param name="clock">The clock stamping exports and erasures.</param>
-    /// <param name="publisher">Publishes the privacy events.</param>
+    /// <param name="store">The contact store, whose outbox receives the privacy events.</param>
+    /// <param name="eventIds">Makes the ids of those events.</param>
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument or a contributor is null.</exception>
     /// <exception cref="ArgumentException">A contributor name breaks the naming rule or is used twice, or the contacts contributor is missing or registered twice.</exception>
-    public PersonalDataManager(IEnumerable<IPersonalDataContributor> contributors, IClock clock, ICrmEventPublisher publisher, ILogger<PersonalDataManager> logger)
+    public PersonalDataManager(IEnumerable<IPersonalDataContributor> contributors, IClock clock, IContactStore store, ICrmEventIdGenerator eventIds, ILogger<PersonalDataManager> logger)
     {
         ArgumentNullException.ThrowIfNull(contributors);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(logger);
         var all = contributors.ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -71,7 +74,8 @@ public sealed class PersonalDataManager
         _contacts = contacts[0];
         _contributors = [_contacts, .. all.Where(c => !ReferenceEquals(c, _contacts))];
         _clock = clock;
-        _publisher = publisher;
+        _store = store;
+        _eventIds = eventIds;
         _logger = logger;
     }
 
@@ -102,7 +106,7 @@ public sealed class PersonalDataManager
 
         var export = new PersonalDataExport(tenantId, contactId, generatedAt, sections);
         Log.PersonalDataExported(_logger, tenantId, contactId, sections.Count);
-        await PublishAsync(new PersonalDataExported(tenantId, generatedAt, contactId), contactId, cancellationToken).ConfigureAwait(false);
+        await WriteEventAsync(new PersonalDataExported(tenantId, generatedAt, contactId), cancellationToken).ConfigureAwait(false);
         return export;
     }
 
@@ -173,7 +177,7 @@ public sealed class PersonalDataManager
         }
 
         var erasedEvent = new PersonalDataErased(tenantId, _clock.GetCurrentInstant(), contactId, outcome.WasAlreadyErased, report.IsComplete);
-        await PublishAsync(erasedEvent, contactId, cancellationToken).ConfigureAwait(false);
+        await WriteEventAsync(erasedEvent, cancellationToken).ConfigureAwait(false);
         return report;
     }
 
@@ -204,16 +208,6 @@ public sealed class PersonalDataManager
         }
     }
 
-    private async Task PublishAsync<TEvent>(TEvent domainEvent, ContactId contactId, CancellationToken cancellationToken)
-        where TEvent : CrmEvent
-    {
-        try
-        {
-            await _publisher.PublishAsync(domainEvent, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.EventPublishFailed(_logger, ex, typeof(TEvent).Name, domainEvent.TenantId, contactId);
-        }
-    }
+    private async Task WriteEventAsync(CrmEvent domainEvent, CancellationToken cancellationToken)
+        => await _store.SaveAsync(domainEvent.TenantId, new ContactChangeSet { Events = [_eventIds.Identify(domainEvent)] }, cancellationToken).ConfigureAwait(false);
 }

@@ -29,22 +29,22 @@ public sealed class ReferralManager
     private readonly IContactStore _contacts;
     private readonly IReferralStore _referrals;
     private readonly IClock _clock;
-    private readonly ICrmEventPublisher _publisher;
+    private readonly ICrmEventIdGenerator _eventIds;
     private readonly ILogger<ReferralManager> _logger;
 
     /// <summary>Creates the manager.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public ReferralManager(IContactStore contacts, IReferralStore referrals, IClock clock, ICrmEventPublisher publisher, ILogger<ReferralManager> logger)
+    public ReferralManager(IContactStore contacts, IReferralStore referrals, IClock clock, ICrmEventIdGenerator eventIds, ILogger<ReferralManager> logger)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(referrals);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(logger);
         _contacts = contacts;
         _referrals = referrals;
         _clock = clock;
-        _publisher = publisher;
+        _eventIds = eventIds;
         _logger = logger;
     }
 
@@ -131,7 +131,12 @@ public sealed class ReferralManager
             {
                 await _contacts.SaveAsync(
                     tenantId,
-                    new ContactChangeSet { ReferralsAdded = [referral], ExpectedReferralGraphVersion = chain.GraphVersion },
+                    new ContactChangeSet
+                    {
+                        ReferralsAdded = [referral],
+                        ExpectedReferralGraphVersion = chain.GraphVersion,
+                        Events = [_eventIds.Identify(new ReferralRecorded(tenantId, now, refereeId, referrerId))],
+                    },
                     cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -141,7 +146,6 @@ public sealed class ReferralManager
             }
 
             Log.ReferralRecorded(_logger, tenantId, refereeId, referrerId);
-            await _publisher.PublishStoredAsync(new ReferralRecorded(tenantId, now, refereeId, referrerId), _logger, refereeId, cancellationToken).ConfigureAwait(false);
             return referral;
         }
     }
@@ -362,9 +366,13 @@ public sealed class ReferralManager
         await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
-        await _contacts.SaveAsync(tenantId, new ContactChangeSet { ReferralRequestsCreated = [request] }, cancellationToken).ConfigureAwait(false);
+        var changes = new ContactChangeSet
+        {
+            ReferralRequestsCreated = [request],
+            Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
+        };
+        await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
         Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
-        await _publisher.PublishStoredAsync(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome), _logger, contactId, cancellationToken).ConfigureAwait(false);
         return request;
     }
 
@@ -409,10 +417,13 @@ public sealed class ReferralManager
         var answered = new ReferralRequest(stored.Id, stored.ContactId, stored.AskedAt, stored.Channel, outcome, Instant.Max(now, stored.AskedAt), ConcurrencyStamp.New());
         await _contacts.SaveAsync(
             tenantId,
-            new ContactChangeSet { ReferralRequestsUpdated = [new ReferralRequestUpdate(answered, expectedStamp)] },
+            new ContactChangeSet
+            {
+                ReferralRequestsUpdated = [new ReferralRequestUpdate(answered, expectedStamp)],
+                Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, requestId, stored.ContactId, outcome))],
+            },
             cancellationToken).ConfigureAwait(false);
         Log.ReferralRequestRecorded(_logger, tenantId, requestId, stored.ContactId, outcome);
-        await _publisher.PublishStoredAsync(new ReferralRequestRecorded(tenantId, now, requestId, stored.ContactId, outcome), _logger, stored.ContactId, cancellationToken).ConfigureAwait(false);
         return answered;
     }
 

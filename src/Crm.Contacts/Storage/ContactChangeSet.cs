@@ -1,4 +1,5 @@
 using Crm.Contacts.Referrals;
+using Crm.Storage;
 
 namespace Crm.Contacts.Storage;
 
@@ -10,10 +11,12 @@ namespace Crm.Contacts.Storage;
 /// Managers build change sets; stores apply them. A store must check, before writing anything, that every
 /// <see cref="Updated"/> contact and request still has its expected stamp, that no <see cref="Created"/> id exists, and,
 /// when <see cref="ExpectedReferralGraphVersion"/> is set, that the tenant's referral graph is still at that version (the
-/// version then increases by one), and that no <see cref="IdempotencyKeys"/> key is already recorded. Any failed check throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+/// version then increases by one), that every <see cref="ChangeSet.VersionChecks"/> counter is at its expected version,
+/// and that no <see cref="IdempotencyKeys"/> key is already recorded. Any failed check throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+/// A store that implements <see cref="Crm.Outbox.IOutboxStore"/> writes <see cref="ChangeSet.Events"/> to its outbox in the same atomic save.
 /// Every record in a change set belongs to the tenant passed to <see cref="IContactStore.SaveAsync"/>.
 /// </remarks>
-public sealed class ContactChangeSet
+public sealed class ContactChangeSet : ChangeSet
 {
     /// <summary>An empty change set.</summary>
     public static ContactChangeSet Empty { get; } = new();
@@ -46,7 +49,7 @@ public sealed class ContactChangeSet
     public IReadOnlyList<Merging.MergeRecord> MergesRecorded { get; init; } = [];
 
     /// <summary>Whether the change set writes nothing.</summary>
-    public bool IsEmpty => Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
+    public override bool IsEmpty => base.IsEmpty && Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
         && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0
         && MergesRecorded.Count == 0;
 }

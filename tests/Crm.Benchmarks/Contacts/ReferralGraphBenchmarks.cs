@@ -33,9 +33,9 @@ public class ReferralGraphBenchmarks
     {
         var store = _store = new InMemoryContactStore();
         var clock = new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0));
-        var publisher = new NoPublisher();
-        var contacts = new ContactManager(store, clock, publisher, NullLogger<ContactManager>.Instance, Microsoft.Extensions.Options.Options.Create(new ContactOptions()));
-        _referrals = new ReferralManager(store, store, clock, publisher, NullLogger<ReferralManager>.Instance);
+        var eventIds = new TimeOrderedEventIdGenerator(clock);
+        var contacts = new ContactManager(store, clock, eventIds, NullLogger<ContactManager>.Instance, Microsoft.Extensions.Options.Options.Create(new ContactOptions()));
+        _referrals = new ReferralManager(store, store, clock, eventIds, NullLogger<ReferralManager>.Instance);
 
         var ids = new ContactId[Contacts];
         for (var i = 0; i < Contacts; i++)
@@ -104,11 +104,5 @@ public class ReferralGraphBenchmarks
     private sealed class FixedClock(Instant now) : IClock
     {
         public Instant GetCurrentInstant() => now;
-    }
-
-    private sealed class NoPublisher : ICrmEventPublisher
-    {
-        public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-            where TEvent : CrmEvent => ValueTask.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ public sealed class DuplicateCreateHookTests
         var h = new DuplicatesHarness(o => o.Duplicates.OnCreate = DuplicateCreateAction.Reject);
         var existing = await h.CreateAsync("Ann Lee", "ann.lee@example.com");
         var before = await StoreDump.TakeAsync(h.Store, Tenant);
-        h.Publisher.Events.Clear();
+        h.Events.Clear();
 
         var act = () => h.CreateAsync("Ann Lee", "Ann.Lee@example.com");
 
@@ -24,7 +24,7 @@ public sealed class DuplicateCreateHookTests
         ex.Rule.Should().Be(new DuplicateRule(DuplicateCriterion.Email));
         ex.Message.Should().Contain(existing.Id.ToString()).And.Contain("Email").And.NotContainEquivalentOf("ann");
         (await StoreDump.TakeAsync(h.Store, Tenant)).Should().Be(before);
-        h.Publisher.Events.Should().BeEmpty();
+        h.Events.Should().BeEmpty();
         h.DetectorLogger.Collector.GetSnapshot().Should().Contain(r => r.Id.Id == ContactsEventIds.DuplicateContactRejected)
             .And.OnlyContain(r => !r.Message.Contains("ann", StringComparison.OrdinalIgnoreCase));
     }
@@ -38,7 +38,7 @@ public sealed class DuplicateCreateHookTests
         var created = await h.CreateAsync("A. Lee", "ann.lee@example.com");
 
         (await h.GetAsync(created.Id)).Should().NotBeNull();
-        h.Publisher.Events.OfType<PossibleDuplicateDetected>().Should().ContainSingle()
+        h.Events.OfType<PossibleDuplicateDetected>().Should().ContainSingle()
             .Which.Should().Match<PossibleDuplicateDetected>(e => e.ContactId == created.Id && e.ExistingContactIds.SequenceEqual(new[] { existing.Id }) && e.RuleIndex == 0);
         h.DetectorLogger.Collector.GetSnapshot().Should().Contain(r => r.Id.Id == ContactsEventIds.PossibleDuplicateCreated);
     }
@@ -51,7 +51,7 @@ public sealed class DuplicateCreateHookTests
 
         await h.CreateAsync("Ann Lee", "ann.lee@example.com");
 
-        h.Publisher.Events.OfType<PossibleDuplicateDetected>().Should().BeEmpty();
+        h.Events.OfType<PossibleDuplicateDetected>().Should().BeEmpty();
         (await StoreSnapshot.TakeAsync(h.Store, Tenant)).Should().HaveCount(2);
     }
 

@@ -213,7 +213,7 @@ public sealed class DuplicateDetectorTests
     {
         var options = new ContactOptions();
         options.Duplicates.Enabled = true;
-        var detector = new DuplicateDetector(new NoIndexStore(), new FakeClock(Instant.FromUtc(2025, 1, 1, 0, 0)), new RecordingPublisher(), NullLogger<DuplicateDetector>.Instance, Options.Create(options));
+        var detector = new DuplicateDetector(new NoIndexStore(), new FakeClock(Instant.FromUtc(2025, 1, 1, 0, 0)), NullLogger<DuplicateDetector>.Instance, Options.Create(options));
 
         var act = () => detector.FindDuplicatesAsync(Tenant, new ContactDraft { Emails = ["ann@example.com"] });
 

@@ -141,9 +141,11 @@ public sealed class CrmContactsServiceCollectionExtensionsTests
     }
 
     /// <summary>A host's own store with both capabilities; it delegates to an in-memory store for contacts.</summary>
-    private sealed class HostStore : IContactStore, IReferralStore
+    private sealed class HostStore : IContactStore, IReferralStore, TestSupport.IForwardsOutbox
     {
         private readonly InMemoryContactStore _inner = new();
+
+        public Crm.InMemory.InMemoryOutbox Outbox => _inner.Outbox;
 
         public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _inner.FindByIdAsync(tenantId, contactId, cancellationToken);
 

@@ -114,8 +114,10 @@ public sealed class DuplicateDetectionHostingTests
         Start(provider);
     }
 
-    private sealed class PlainStore : IContactStore
+    private sealed class PlainStore : IContactStore, TestSupport.IForwardsOutbox
     {
+        public Crm.InMemory.InMemoryOutbox Outbox { get; } = new();
+
         public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
 
         public ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken) => ValueTask.FromResult(new Page<Contact>([], null));

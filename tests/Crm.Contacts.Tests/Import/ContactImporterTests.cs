@@ -31,7 +31,7 @@ public sealed class ContactImporterTests
             (await h.GetAsync(row.ContactId!.Value)).Origin.Should().Be(RecordOrigin.Import);
         }
 
-        h.Publisher.Events.OfType<ContactCreated>().Should().HaveCount(5);
+        h.Events.OfType<ContactCreated>().Should().HaveCount(5);
         h.ImporterLogger.Collector.GetSnapshot().Should().ContainSingle(r => r.Id.Id == ContactsEventIds.ImportCompleted);
     }
 

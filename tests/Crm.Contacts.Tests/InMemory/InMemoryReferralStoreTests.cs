@@ -69,7 +69,7 @@ public sealed class InMemoryReferralStoreTests
     }
 
     private static ReferralManager NewManager(InMemoryContactStore store)
-        => new(store, store, new NodaTime.Testing.FakeClock(At), new NoEvents(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralManager>.Instance);
+        => new(store, store, new NodaTime.Testing.FakeClock(At), new Crm.Contacts.Tests.TestSupport.SequentialEventIds(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralManager>.Instance);
 
     private static async Task<ContactId[]> SeedChainAsync(InMemoryContactStore store, int length)
     {
@@ -78,11 +78,5 @@ public sealed class InMemoryReferralStoreTests
         var edges = Enumerable.Range(1, length - 1).Select(i => new Referral(ids[i], ids[i - 1], At)).ToList();
         await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = edges, ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
         return ids;
-    }
-
-    private sealed class NoEvents : Crm.Events.ICrmEventPublisher
-    {
-        public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-            where TEvent : Crm.Events.CrmEvent => ValueTask.CompletedTask;
     }
 }

@@ -145,11 +145,11 @@ public sealed class ContactMergerTests
         var h = NewHarness();
         var s = await h.CreateAsync("Sam Secret", "sam.secret@example.com");
         var a = await h.CreateAsync("Sam S", "sam.s@example.com");
-        h.Publisher.Events.Clear();
+        h.Events.Clear();
 
         var result = await h.MergeAsync(s.Id, a.Id);
 
-        h.Publisher.Events.Should().ContainSingle().Which.Should().BeOfType<ContactsMerged>()
+        h.Events.Should().ContainSingle().Which.Should().BeOfType<ContactsMerged>()
             .Which.Should().Match<ContactsMerged>(e => e.SurvivorId == s.Id && e.AbsorbedIds.SequenceEqual(new[] { a.Id }));
         var history = await h.Merger.GetHistoryAsync(Tenant, a.Id);
         history.Should().ContainSingle().Which.Should().BeSameAs(result.Record);
@@ -183,13 +183,13 @@ public sealed class ContactMergerTests
         var c = await h.CreateAsync("C", "c@example.com");
         await h.ReferAsync(c.Id, a.Id);
         var before = await StoreDump.TakeAsync(h.Store, Tenant);
-        h.Publisher.Events.Clear();
+        h.Events.Clear();
 
         var dry = await h.Merger.MergeAsync(Tenant, new MergeRequest { SurvivorId = s.Id, AbsorbedIds = [a.Id], DryRun = true });
 
         dry.IsDryRun.Should().BeTrue();
         (await StoreDump.TakeAsync(h.Store, Tenant)).Should().Be(before);
-        h.Publisher.Events.Should().BeEmpty();
+        h.Events.Should().BeEmpty();
 
         var real = await h.Merger.MergeAsync(Tenant, new MergeRequest
         {
@@ -220,13 +220,13 @@ public sealed class ContactMergerTests
             await h.Manager.UpdateAsync(Tenant, b.Id, b.ConcurrencyStamp, e => e.AddTag("touched"));
             afterConcurrentWrite = await StoreDump.TakeAsync(h.Store, Tenant);
         };
-        h.Publisher.Events.Clear();
+        h.Events.Clear();
 
         var act = () => h.Merger.MergeAsync(Tenant, new MergeRequest { SurvivorId = s.Id, AbsorbedIds = [a.Id, b.Id] });
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>();
         (await StoreDump.TakeAsync(h.Store, Tenant)).Should().Be(afterConcurrentWrite);
-        h.Publisher.Events.OfType<ContactsMerged>().Should().BeEmpty();
+        h.Events.OfType<ContactsMerged>().Should().BeEmpty();
         h.MergerLogger.Collector.GetSnapshot().Should().Contain(r => r.Id.Id == ContactsEventIds.MergeConflict);
     }
 

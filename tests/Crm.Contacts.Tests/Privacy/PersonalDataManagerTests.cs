@@ -15,10 +15,12 @@ public sealed class PersonalDataManagerTests
 {
     private static readonly FakeClock Clock = new(Instant.FromUtc(2025, 1, 1, 0, 0));
 
+    private static readonly InMemoryContactStore Store = new();
+
     private static ContactPersonalDataContributor ContactsContributor() => new(new InMemoryContactStore(), Clock);
 
     private static PersonalDataManager Create(params IPersonalDataContributor[] contributors)
-        => new(contributors, Clock, new RecordingPublisher(), new FakeLogger<PersonalDataManager>());
+        => new(contributors, Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>());
 
     [Fact]
     public void ContactsContributor_RunsFirst_WhateverTheRegistrationOrder()
@@ -32,7 +34,7 @@ public sealed class PersonalDataManagerTests
 
     [Fact]
     public void WithTwoContactsContributors_Throws()
-        => FluentActions.Invoking(() => new PersonalDataManager([ContactsContributor(), ContactsContributor()], Clock, new RecordingPublisher(), new FakeLogger<PersonalDataManager>()))
+        => FluentActions.Invoking(() => new PersonalDataManager([ContactsContributor(), ContactsContributor()], Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>()))
             .Should().Throw<ArgumentException>().WithMessage("*used by more than one contributor*");
 
     [Theory]
@@ -67,10 +69,11 @@ public sealed class PersonalDataManagerTests
     public void NullArguments_Throw()
     {
         var contributors = new IPersonalDataContributor[] { ContactsContributor() };
-        FluentActions.Invoking(() => new PersonalDataManager(null!, Clock, new RecordingPublisher(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, null!, new RecordingPublisher(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, null!, new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, new RecordingPublisher(), null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(null!, Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, null!, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, null!, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, Store, null!, new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, Store, new SequentialEventIds(), null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => Create(ContactsContributor(), null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ContactPersonalDataContributor(null!, Clock)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ContactPersonalDataContributor(new InMemoryContactStore(), null!)).Should().Throw<ArgumentNullException>();

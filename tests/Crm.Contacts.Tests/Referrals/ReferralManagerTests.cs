@@ -21,7 +21,7 @@ public sealed class ReferralManagerTests
         referral.RefereeId.Should().Be(bob.Id);
         referral.ReferrerId.Should().Be(ann.Id);
         (await h.Referrals.FindReferralAsync(TenantA, bob.Id)).Should().Be(referral);
-        h.Publisher.Events.OfType<ReferralRecorded>().Should().ContainSingle(e => e.RefereeId == bob.Id && e.ReferrerId == ann.Id);
+        h.Events.OfType<ReferralRecorded>().Should().ContainSingle(e => e.RefereeId == bob.Id && e.ReferrerId == ann.Id);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ReferralManagerTests
 
         second.Should().Be(first);
         (await ((IReferralStore)h.Store).GetGraphVersionAsync(TenantA, CancellationToken.None)).Should().Be(version);
-        h.Publisher.Events.OfType<ReferralRecorded>().Should().ContainSingle();
+        h.Events.OfType<ReferralRecorded>().Should().ContainSingle();
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ReferralRequestTests
         request.Outcome.Should().Be(ReferralRequestOutcome.Pending);
         request.AnsweredAt.Should().BeNull();
         request.Channel.Should().Be("email");
-        h.Publisher.Events.OfType<ReferralRequestRecorded>().Should().ContainSingle(e => e.RequestId == request.Id);
+        h.Events.OfType<ReferralRequestRecorded>().Should().ContainSingle(e => e.RequestId == request.Id);
     }
 
     [Theory]

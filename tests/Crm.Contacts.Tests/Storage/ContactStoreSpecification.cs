@@ -23,7 +23,7 @@ public abstract class ContactStoreSpecification
     private readonly ContactManager _factory = new(
         new InMemoryContactStore(),
         new FakeClock(Instant.FromUtc(2025, 1, 1, 0, 0), Duration.FromSeconds(1)),
-        new NullPublisher(),
+        new TestSupport.SequentialEventIds(),
         NullLogger<ContactManager>.Instance,
         Options.Create(new ContactOptions()));
 
@@ -249,11 +249,5 @@ public abstract class ContactStoreSpecification
         await FluentActions.Awaiting(async () => await store.ListAsync(default, PageRequest.First(), CancellationToken.None)).Should().ThrowAsync<ArgumentException>();
         await FluentActions.Awaiting(async () => await store.FindIdByIdempotencyKeyAsync(default, "k", CancellationToken.None)).Should().ThrowAsync<ArgumentException>();
         await FluentActions.Awaiting(async () => await store.SaveAsync(default, new ContactChangeSet { Created = [await NewContactAsync(TenantA)] }, CancellationToken.None)).Should().ThrowAsync<ArgumentException>();
-    }
-
-    private sealed class NullPublisher : Crm.Events.ICrmEventPublisher
-    {
-        public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-            where TEvent : Crm.Events.CrmEvent => ValueTask.CompletedTask;
     }
 }

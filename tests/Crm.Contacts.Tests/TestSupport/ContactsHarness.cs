@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Crm.Contacts.Events;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Referrals;
@@ -12,7 +11,7 @@ using NodaTime;
 
 namespace Crm.Contacts.Tests.TestSupport;
 
-/// <summary>A manager over a fresh in-memory store, a fake clock, a recording publisher and a fake logger.</summary>
+/// <summary>A manager over a fresh in-memory store, a fake clock, sequential event ids and a fake logger; <see cref="Events"/> reads the store's outbox.</summary>
 internal sealed class ContactsHarness
 {
     public static readonly TenantId TenantA = new("tenant-a");
@@ -24,9 +23,11 @@ internal sealed class ContactsHarness
         configure?.Invoke(options);
         Options = options;
         Store = store ?? new InMemoryContactStore();
-        Manager = new ContactManager(Store, Clock, Publisher, Logger, Microsoft.Extensions.Options.Options.Create(options));
-        Referrals = Store is IReferralStore referralStore ? new ReferralManager(Store, referralStore, Clock, Publisher, ReferralLogger) : null!;
+        Manager = new ContactManager(Store, Clock, EventIds, Logger, Microsoft.Extensions.Options.Options.Create(options));
+        Referrals = Store is IReferralStore referralStore ? new ReferralManager(Store, referralStore, Clock, EventIds, ReferralLogger) : null!;
     }
+
+    private RecordedEvents? _events;
 
     public FakeLogger<ReferralManager> ReferralLogger { get; } = new();
 
@@ -46,7 +47,10 @@ internal sealed class ContactsHarness
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 1, 12, 0), Duration.FromSeconds(1));
 
-    public RecordingPublisher Publisher { get; } = new();
+    public SequentialEventIds EventIds { get; } = new();
+
+    /// <summary>The events written to the store's outbox.</summary>
+    public RecordedEvents Events => _events ??= new RecordedEvents(() => Store);
 
     public FakeLogger<ContactManager> Logger { get; } = new();
 
@@ -78,20 +82,5 @@ internal sealed class ContactsHarness
         }
 
         return all;
-    }
-}
-
-/// <summary>Records every published event.</summary>
-internal sealed class RecordingPublisher : ICrmEventPublisher
-{
-    public ConcurrentQueue<CrmEvent> Events { get; } = new();
-
-    public Exception? ThrowOnPublish { get; set; }
-
-    public ValueTask PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken)
-        where TEvent : CrmEvent
-    {
-        Events.Enqueue(domainEvent);
-        return ThrowOnPublish is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
     }
 }

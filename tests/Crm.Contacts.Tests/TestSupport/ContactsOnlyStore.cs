@@ -4,10 +4,12 @@ using Crm.Storage;
 
 namespace Crm.Contacts.Tests.TestSupport;
 
-/// <summary>A host store with only the required capability (<see cref="IContactStore"/>), over an in-memory store.</summary>
-internal sealed class ContactsOnlyStore : IContactStore
+/// <summary>A host store with only the required capabilities (<see cref="IContactStore"/> and its outbox), over an in-memory store.</summary>
+internal sealed class ContactsOnlyStore : IContactStore, IForwardsOutbox
 {
     private readonly InMemoryContactStore _inner = new();
+
+    public Crm.InMemory.InMemoryOutbox Outbox => _inner.Outbox;
 
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _inner.FindByIdAsync(tenantId, contactId, cancellationToken);
 

@@ -22,17 +22,22 @@ internal sealed class DuplicatesHarness
         configure?.Invoke(options);
         Options = options;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        Detector = new DuplicateDetector(Store, Clock, Publisher, DetectorLogger, wrapped);
-        Manager = new ContactManager(Store, Clock, Publisher, ManagerLogger, wrapped, Detector);
-        Importer = new ContactImporter(Store, Detector, Clock, Publisher, ImporterLogger, wrapped);
-        Merger = new ContactMerger(Store, Clock, Publisher, MergerLogger, wrapped);
+        Detector = new DuplicateDetector(Store, Clock, DetectorLogger, wrapped);
+        Manager = new ContactManager(Store, Clock, EventIds, ManagerLogger, wrapped, Detector);
+        Importer = new ContactImporter(Store, Detector, Clock, EventIds, ImporterLogger, wrapped);
+        Merger = new ContactMerger(Store, Clock, EventIds, MergerLogger, wrapped);
     }
 
     public ContactOptions Options { get; }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 1, 12, 0), Duration.FromSeconds(1));
 
-    public RecordingPublisher Publisher { get; } = new();
+    public SequentialEventIds EventIds { get; } = new();
+
+    /// <summary>The events written to the store's outbox.</summary>
+    public RecordedEvents Events => _events ??= new RecordedEvents(() => Store);
+
+    private RecordedEvents? _events;
 
     public FakeLogger<ContactManager> ManagerLogger { get; } = new();
 

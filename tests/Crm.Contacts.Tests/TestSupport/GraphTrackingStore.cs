@@ -12,9 +12,11 @@ namespace Crm.Contacts.Tests.TestSupport;
 /// The in-memory store with a hook that runs a concurrent write just before the next save, to inject conflicts; every
 /// read and write is forwarded to the wrapped store.
 /// </summary>
-internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory
+internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IForwardsOutbox
 {
     private readonly InMemoryContactStore _inner;
+
+    public Crm.InMemory.InMemoryOutbox Outbox => _inner.Outbox;
 
     public GraphTrackingStore(InMemoryContactStore? inner = null) => _inner = inner ?? new InMemoryContactStore();
 

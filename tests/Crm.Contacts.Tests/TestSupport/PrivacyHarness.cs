@@ -21,7 +21,7 @@ internal sealed class PrivacyHarness
         Store = new InMemoryContactStore();
         Contacts = new ContactsHarness(store: Store);
         ContactsContributor = new ContactPersonalDataContributor(Store, Contacts.Clock);
-        Privacy = new PersonalDataManager([ContactsContributor, .. extraContributors], Contacts.Clock, Contacts.Publisher, Logger);
+        Privacy = new PersonalDataManager([ContactsContributor, .. extraContributors], Contacts.Clock, Contacts.Store, Contacts.EventIds, Logger);
     }
 
     public InMemoryContactStore Store { get; }
