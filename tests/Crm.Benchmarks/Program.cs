@@ -2,5 +2,12 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
+// `-- fit-compare`: the BG/NBD and Gamma-Gamma fits side by side with SciPy (Metrics/FitComparison.cs; CRM_BENCH_MODE=smoke|short|full).
+if (args is ["fit-compare", ..])
+{
+    return Crm.Benchmarks.Metrics.FitComparison.Run();
+}
+
 // Medians are quoted in the notes (these machines are shared and noisy), so every run shows them beside the mean.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.AddColumn(StatisticColumn.Median));
+return 0;

@@ -3,11 +3,12 @@ namespace Crm.Metrics.Clv;
 /// <summary>The result of fitting a <see cref="BgBbModel"/> by maximum likelihood: the model, the data it saw and how the fit went.</summary>
 public sealed record BgBbFit
 {
-    internal BgBbFit(BgBbModel model, long customers, int patterns, FitDiagnostics diagnostics)
+    internal BgBbFit(BgBbModel model, long customers, int patterns, double logLikelihood, FitDiagnostics diagnostics)
     {
         Model = model;
         Customers = customers;
         Patterns = patterns;
+        LogLikelihood = logLikelihood;
         Diagnostics = diagnostics;
     }
 
@@ -21,7 +22,7 @@ public sealed record BgBbFit
     public int Patterns { get; }
 
     /// <summary>The maximised log-likelihood.</summary>
-    public double LogLikelihood => Diagnostics.LogLikelihood;
+    public double LogLikelihood { get; }
 
     /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
     public bool Converged => Diagnostics.Converged;

@@ -43,7 +43,12 @@ public sealed class BgBbModel
     /// <summary>δ: second shape of the drop-out-probability distribution.</summary>
     public double Delta { get; }
 
-    /// <summary>Fits the model to weighted patterns by maximum likelihood from several starting points.</summary>
+    /// <summary>Fits the model to weighted patterns by maximum likelihood.</summary>
+    /// <remarks>
+    /// Newton's method in a trust region with the exact gradient (forward-mode differentiation through the beta functions) and a
+    /// Hessian differenced from it (see <see cref="FitDiagnostics"/>), from α = β = γ = δ = 1, moving to three further starts
+    /// only if it fails.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="patterns"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="patterns"/> is empty or holds a default (unvalidated) pattern.</exception>
     public static BgBbFit Fit(IEnumerable<DiscretePurchaseHistory> patterns)
@@ -55,8 +60,8 @@ public sealed class BgBbModel
         }
 
         double[][] starts = [[1, 1, 1, 1], [0.5, 0.5, 0.5, 2], [2, 1, 1, 5], [1, 3, 0.3, 1]];
-        var (p, diagnostics) = MaximumLikelihood.Maximize(q => LogLikelihood(q[0], q[1], q[2], q[3], list), starts);
-        return new BgBbFit(new BgBbModel(p[0], p[1], p[2], p[3]), list.Sum(h => h.Customers), list.Count, diagnostics);
+        var (p, logLikelihood, diagnostics) = TrustRegionNewton.Maximize(new BgBbLikelihood(list), starts, ["alpha", "beta", "gamma", "delta"]);
+        return new BgBbFit(new BgBbModel(p[0], p[1], p[2], p[3]), list.Sum(h => h.Customers), list.Count, logLikelihood, diagnostics);
     }
 
     /// <summary>The log-likelihood of weighted patterns under this model (each pattern's log-likelihood times its count).</summary>

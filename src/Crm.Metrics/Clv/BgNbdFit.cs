@@ -3,11 +3,12 @@ namespace Crm.Metrics.Clv;
 /// <summary>The result of fitting a <see cref="BgNbdModel"/> by maximum likelihood: the model, the data it saw and how the fit went.</summary>
 public sealed record BgNbdFit
 {
-    internal BgNbdFit(BgNbdModel model, int customers, int repeatCustomers, FitDiagnostics diagnostics)
+    internal BgNbdFit(BgNbdModel model, int customers, int repeatCustomers, double logLikelihood, FitDiagnostics diagnostics)
     {
         Model = model;
         Customers = customers;
         RepeatCustomers = repeatCustomers;
+        LogLikelihood = logLikelihood;
         Diagnostics = diagnostics;
     }
 
@@ -20,12 +21,12 @@ public sealed record BgNbdFit
     /// <summary>How many of them had at least one repeat purchase (x &gt; 0); with none, a and b are not identified.</summary>
     public int RepeatCustomers { get; }
 
-    /// <summary>The maximised log-likelihood.</summary>
-    public double LogLikelihood => Diagnostics.LogLikelihood;
+    /// <summary>The maximised log-likelihood (natural log, with every constant of the model's density included).</summary>
+    public double LogLikelihood { get; }
 
     /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
     public bool Converged => Diagnostics.Converged;
 
-    /// <summary>Details of the optimisation.</summary>
+    /// <summary>Details of the optimisation and the standard errors of (r, α, a, b).</summary>
     public FitDiagnostics Diagnostics { get; }
 }

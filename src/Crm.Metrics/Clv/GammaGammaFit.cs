@@ -3,11 +3,12 @@ namespace Crm.Metrics.Clv;
 /// <summary>The result of fitting a <see cref="GammaGammaModel"/>: the model, how many customers it used and left out, and how the fit went.</summary>
 public sealed record GammaGammaFit
 {
-    internal GammaGammaFit(GammaGammaModel model, int customers, int excludedCustomers, FitDiagnostics diagnostics)
+    internal GammaGammaFit(GammaGammaModel model, int customers, int excludedCustomers, double logLikelihood, FitDiagnostics diagnostics)
     {
         Model = model;
         Customers = customers;
         ExcludedCustomers = excludedCustomers;
+        LogLikelihood = logLikelihood;
         Diagnostics = diagnostics;
     }
 
@@ -21,7 +22,7 @@ public sealed record GammaGammaFit
     public int ExcludedCustomers { get; }
 
     /// <summary>The maximised log-likelihood (of the fitted customers' mean spends).</summary>
-    public double LogLikelihood => Diagnostics.LogLikelihood;
+    public double LogLikelihood { get; }
 
     /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
     public bool Converged => Diagnostics.Converged;

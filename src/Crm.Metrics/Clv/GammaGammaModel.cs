@@ -45,7 +45,12 @@ public sealed class GammaGammaModel
         => Q > 1 ? MetricValue.Of(P * Gamma / (Q - 1)) : MetricValue.Undefined("q ≤ 1: the population mean transaction value is infinite under this model.");
 
     /// <summary>Fits the model by maximum likelihood to the customers with a repeat purchase and a positive mean repeat spend.</summary>
-    /// <remarks>Customers with x = 0 (no repeat transaction to average) or m̄ = 0 (outside the gamma's support) are left out and counted in <see cref="GammaGammaFit.ExcludedCustomers"/>.</remarks>
+    /// <remarks>
+    /// Customers with x = 0 (no repeat transaction to average) or m̄ = 0 (outside the gamma's support) are left out and counted
+    /// in <see cref="GammaGammaFit.ExcludedCustomers"/>. Newton's method in a trust region with the exact gradient and Hessian
+    /// (see <see cref="FitDiagnostics"/>) from p = 1, q = 1, γ = mean m̄, moving to four further starts only if it fails;
+    /// customers with the same (x, m̄) are evaluated once with a weight.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="histories"/> is null.</exception>
     /// <exception cref="ArgumentException">No history has x &gt; 0 and m̄ &gt; 0: there is nothing to fit.</exception>
     public static GammaGammaFit Fit(IEnumerable<SpendHistory> histories)
@@ -60,9 +65,9 @@ public sealed class GammaGammaModel
         }
 
         var mean = m.Average();
-        double[][] starts = [[1, 1, 1], [1, 1, mean], [5, 3, mean], [2, 2, mean / 2], [10, 10, mean * 5]];
-        var (p, diagnostics) = MaximumLikelihood.Maximize(v => LogLikelihood(v[0], v[1], v[2], x, m), starts);
-        return new GammaGammaFit(new GammaGammaModel(p[0], p[1], p[2]), x.Length, excluded, diagnostics);
+        double[][] starts = [[1, 1, mean], [1, 1, 1], [5, 3, mean], [2, 2, mean / 2], [10, 10, mean * 5]];
+        var (p, logLikelihood, diagnostics) = TrustRegionNewton.Maximize(new GammaGammaLikelihood(x, m), starts, ["p", "q", "gamma"]);
+        return new GammaGammaFit(new GammaGammaModel(p[0], p[1], p[2]), x.Length, excluded, logLikelihood, diagnostics);
     }
 
     /// <summary>The log-likelihood of the mean spends of the customers with x &gt; 0 and m̄ &gt; 0 (the others are skipped, as in <see cref="Fit"/>).</summary>
@@ -96,18 +101,7 @@ public sealed class GammaGammaModel
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma(p = {P:G6}, q = {Q:G6}, γ = {Gamma:G6})");
 
     private static double LogLikelihood(double p, double q, double gamma, int[] x, double[] m)
-    {
-        var total = 0.0;
-        var common = (q * Math.Log(gamma)) - SpecialFunctions.GammaLn(q);
-        for (var i = 0; i < x.Length; i++)
-        {
-            var px = p * x[i];
-            total += SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) + common
-                + ((px - 1) * Math.Log(m[i])) + (px * Math.Log(x[i])) - ((px + q) * Math.Log(gamma + (m[i] * x[i])));
-        }
-
-        return total;
-    }
+        => new GammaGammaLikelihood(x, m).Evaluate([p, q, gamma], new double[3], null);
 
     private static (int[] X, double[] M, int Excluded) Split(IEnumerable<SpendHistory> histories)
     {

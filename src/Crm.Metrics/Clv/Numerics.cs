@@ -123,6 +123,22 @@ internal static class Numerics
         return double.NaN;
     }
 
+    /// <summary>ψ₁(x) = d²/dx² lnΓ(x) for x &gt; 0: the recurrence ψ₁(x) = ψ₁(x + 1) + 1/x² up to x ≥ 10, then the asymptotic series (MathNet has no trigamma).</summary>
+    public static double Trigamma(double x)
+    {
+        var sum = 0.0;
+        while (x < 10)
+        {
+            sum += 1 / (x * x);
+            x++;
+        }
+
+        var i2 = 1 / (x * x);
+        // 1/x + 1/(2x²) + 1/(6x³) − 1/(30x⁵) + 1/(42x⁷) − 1/(30x⁹) + 5/(66x¹¹)
+        var series = (1 / x) * (1 + (i2 * ((1.0 / 6) + (i2 * ((-1.0 / 30) + (i2 * ((1.0 / 42) + (i2 * ((-1.0 / 30) + (i2 * 5.0 / 66)))))))))) + (i2 / 2);
+        return sum + series;
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a positive finite number.</summary>
     public static double Positive(double value, string name)
     {

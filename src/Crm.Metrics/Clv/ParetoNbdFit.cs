@@ -3,11 +3,12 @@ namespace Crm.Metrics.Clv;
 /// <summary>The result of fitting a <see cref="ParetoNbdModel"/> by maximum likelihood: the model, the data it saw and how the fit went.</summary>
 public sealed record ParetoNbdFit
 {
-    internal ParetoNbdFit(ParetoNbdModel model, int customers, int repeatCustomers, FitDiagnostics diagnostics)
+    internal ParetoNbdFit(ParetoNbdModel model, int customers, int repeatCustomers, double logLikelihood, FitDiagnostics diagnostics)
     {
         Model = model;
         Customers = customers;
         RepeatCustomers = repeatCustomers;
+        LogLikelihood = logLikelihood;
         Diagnostics = diagnostics;
     }
 
@@ -21,7 +22,7 @@ public sealed record ParetoNbdFit
     public int RepeatCustomers { get; }
 
     /// <summary>The maximised log-likelihood.</summary>
-    public double LogLikelihood => Diagnostics.LogLikelihood;
+    public double LogLikelihood { get; }
 
     /// <summary>Whether the optimiser reached an interior optimum; see <see cref="FitDiagnostics.Converged"/>.</summary>
     public bool Converged => Diagnostics.Converged;

@@ -166,7 +166,7 @@ public sealed class BgNbdModelTests
 
         fit.Customers.Should().Be(500);
         fit.RepeatCustomers.Should().BeGreaterThan(0);
-        fit.Diagnostics.StartingPoints.Should().Be(5);
+        fit.Diagnostics.StartingPoints.Should().Be(1);
         double.IsFinite(fit.LogLikelihood).Should().BeTrue();
     }
 

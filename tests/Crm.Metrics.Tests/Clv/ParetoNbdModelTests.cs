@@ -132,4 +132,54 @@ public sealed class ParetoNbdModelTests
 
         return true;
     }
+
+    private static readonly ParetoNbdModel CdnowEstimates = new(0.553, 10.578, 0.606, 11.669);
+
+    [Theory]
+    [InlineData(39)]
+    [InlineData(78)]
+    [InlineData(1)]
+    public void ProbabilityOfPurchases_SumsToOne_AndItsMeanIsTheClosedFormExpectation(double t)
+    {
+        var probabilities = Enumerable.Range(0, 400).Select(n => CdnowEstimates.ProbabilityOfPurchases(n, t)).ToList();
+
+        probabilities.Sum().Should().BeApproximately(1, 1e-9);
+        probabilities.Select((p, n) => p * n).Sum().Should().BeApproximately(CdnowEstimates.ExpectedPurchases(t), 1e-8);
+    }
+
+    [Fact]
+    public void ProbabilityOfPurchases_MatchesASimulationOfTheModel()
+    {
+        // Brute force: draw λ, μ and the lifetime, count Poisson purchases in [0, min(t, lifetime)].
+        const int customers = 400_000;
+        const double t = 39;
+        var rng = new Random(17);
+        var counts = new int[4];
+        for (var i = 0; i < customers; i++)
+        {
+            var lambda = MathNet.Numerics.Distributions.Gamma.Sample(rng, CdnowEstimates.R, CdnowEstimates.Alpha);
+            var lifetime = MathNet.Numerics.Distributions.Exponential.Sample(rng, MathNet.Numerics.Distributions.Gamma.Sample(rng, CdnowEstimates.S, CdnowEstimates.Beta));
+            var n = MathNet.Numerics.Distributions.Poisson.Sample(rng, lambda * Math.Min(t, lifetime));
+            if (n < counts.Length)
+            {
+                counts[n]++;
+            }
+        }
+
+        for (var n = 0; n < counts.Length; n++)
+        {
+            var p = CdnowEstimates.ProbabilityOfPurchases(n, t);
+            var sigma = Math.Sqrt(p * (1 - p) / customers);
+            ((double)counts[n] / customers).Should().BeApproximately(p, 5 * sigma, $"P(X(39) = {n})");
+        }
+    }
+
+    [Fact]
+    public void ProbabilityOfPurchases_AtTimeZero_IsAllOnNone()
+    {
+        CdnowEstimates.ProbabilityOfPurchases(0, 0).Should().Be(1);
+        CdnowEstimates.ProbabilityOfPurchases(3, 0).Should().Be(0);
+        var act = () => CdnowEstimates.ProbabilityOfPurchases(-1, 5);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
 }
