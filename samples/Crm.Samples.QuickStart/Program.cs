@@ -3,13 +3,18 @@
 using Crm;
 using Crm.Contacts;
 using Crm.Contacts.Acquisition;
+using Crm.Contacts.Events;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Referrals;
+using Crm.Events;
+using Crm.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 var services = new ServiceCollection();
 services.AddLogging();                                // the host's logging; CrmCore logs ids only, never personal data
-services.AddCrm().AddContacts(o => o.DefaultPhoneRegion = "GB");
+services.AddCrm()
+    .AddContacts(o => o.DefaultPhoneRegion = "GB")
+    .AddEventListener<ReferralRecorded, ReferralRewardListener>();   // a host reaction, delivered through the outbox
 
 await using var provider = services.BuildServiceProvider();
 await using var scope = provider.CreateAsyncScope();
@@ -65,3 +70,24 @@ foreach (var entry in await referrals.GetDownlineAsync(tenant, ids[0]))
 
 var golden = await referrals.GetLongestChainAsync(tenant);
 Console.WriteLine($"Golden referral chain ({golden!.Length} referrals): {Names(golden)}");
+
+// 5. Events were written in the same atomic save as each fact (the store's outbox). A generic host delivers them in the
+//    background (OutboxDispatcherService); a console app or a serverless function dispatches on demand.
+var dispatched = await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
+Console.WriteLine($"Outbox: {dispatched.Delivered} events delivered, {dispatched.Retried} to retry, {dispatched.DeadLettered} dead-lettered.");
+
+/// <summary>A host's listener: runs in its own DI scope, at least once per event, so it is idempotent on the event id.</summary>
+internal sealed class ReferralRewardListener : ICrmEventListener<ReferralRecorded>
+{
+    private static readonly HashSet<CrmEventId> Rewarded = [];
+
+    public ValueTask HandleAsync(ReferralRecorded domainEvent, CancellationToken cancellationToken)
+    {
+        if (Rewarded.Add(domainEvent.EventId))
+        {
+            Console.WriteLine($"  Listener got ReferralRecorded {domainEvent.EventId}: a loyalty program would pay the referral reward here.");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,10 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Crm.Contacts.Profile;
 
 namespace Crm.Contacts.Consent;
 
 /// <summary>A host-defined processing purpose a consent applies to, e.g. <c>newsletter</c>, <c>sms-offers</c>, <c>profiling</c>.</summary>
 /// <remarks>A code of 1–64 ASCII letters, digits, '-', '_', '.' or ':', stored in lower case.</remarks>
+[JsonConverter(typeof(ConsentPurposeJsonConverter))]
 public readonly struct ConsentPurpose : IEquatable<ConsentPurpose>
 {
     /// <summary>The maximum length of a purpose code.</summary>
@@ -54,4 +57,19 @@ public readonly struct ConsentPurpose : IEquatable<ConsentPurpose>
 
     /// <summary>Compares two purposes.</summary>
     public static bool operator !=(ConsentPurpose left, ConsentPurpose right) => !left.Equals(right);
+}
+
+/// <summary>Reads and writes <see cref="ConsentPurpose"/> as its code, re-validating it on reading.</summary>
+public sealed class ConsentPurposeJsonConverter : JsonConverter<ConsentPurpose>
+{
+    /// <inheritdoc />
+    public override ConsentPurpose Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ConsentPurpose.TryParse(reader.GetString(), out var purpose) ? purpose : throw new JsonException("Expected a consent purpose code.");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, ConsentPurpose value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Code);
+    }
 }
