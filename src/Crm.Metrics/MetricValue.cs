@@ -6,22 +6,29 @@ namespace Crm.Metrics;
 /// <remarks>
 /// Rates and statistics are <see cref="double"/>: they are ratios of counts or model outputs, not money. A metric whose
 /// denominator is zero (no customers at the start of a period, no survey answers…) is undefined, not zero.
+/// <c>default(MetricValue)</c> is undefined too (reason <see cref="DefaultReason"/>), never a defined 0.
 /// </remarks>
 public readonly struct MetricValue : IEquatable<MetricValue>
 {
+    /// <summary>The reason <c>default(MetricValue)</c> gives: no calculation produced it.</summary>
+    public const string DefaultReason = "no value was computed (default(MetricValue))";
+
     private readonly double _value;
+    private readonly string? _undefinedReason;
+    private readonly bool _isDefined;
 
     private MetricValue(double value, string? undefinedReason)
     {
         _value = value;
-        UndefinedReason = undefinedReason;
+        _undefinedReason = undefinedReason;
+        _isDefined = undefinedReason is null;
     }
 
     /// <summary>Whether the metric has a value.</summary>
-    public bool IsDefined => UndefinedReason is null;
+    public bool IsDefined => _isDefined;
 
     /// <summary>Why the metric has no value, or <see langword="null"/> when it has one.</summary>
-    public string? UndefinedReason { get; }
+    public string? UndefinedReason => _isDefined ? null : _undefinedReason ?? DefaultReason;
 
     /// <summary>The value.</summary>
     /// <exception cref="InvalidOperationException">The metric is undefined; the message gives the reason.</exception>
