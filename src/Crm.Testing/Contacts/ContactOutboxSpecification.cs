@@ -214,6 +214,21 @@ public abstract class ContactOutboxSpecification<TStore> : ContactSpecificationB
         await FluentActions.Awaiting(async () => await store.ClaimAsync(1, now, now, CancellationToken.None).ConfigureAwait(false)).Should().ThrowAsync<ArgumentOutOfRangeException>().ConfigureAwait(false);
     }
 
+    /// <summary>A cancelled token stops a claim with <see cref="OperationCanceledException"/>, and the events stay claimable.</summary>
+    [Fact]
+    public async Task A_cancelled_claim_claims_nothing()
+    {
+        var store = CreateStore();
+        await CreateManager(store).CreateAsync(TenantA, Draft()).ConfigureAwait(false);
+        var now = Clock.GetCurrentInstant();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync().ConfigureAwait(false);
+
+        await FluentActions.Awaiting(async () => await store.ClaimAsync(10, now, now + Lease, cancelled.Token).ConfigureAwait(false)).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+
+        (await ClaimAsync(store, now).ConfigureAwait(false)).Should().ContainSingle();
+    }
+
     /// <summary>Claims up to 100 events due at <paramref name="now"/>, leased for <see cref="Lease"/>.</summary>
     protected static async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(TStore store, Instant now)
     {

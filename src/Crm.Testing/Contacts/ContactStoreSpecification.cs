@@ -24,7 +24,7 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
 {
     // ---- Every field round-trips -------------------------------------------------------------------------------------
 
-    /// <summary>Contacts with generated values in every field (created, edited, consent granted, stage changed through the manager) read back from the store exactly as written.</summary>
+    /// <summary>Contacts with generated values in every field (created from random drafts, edited, consent granted, confirmed and withdrawn, churned with a reason and reactivated, all through the manager) read back from the store exactly as written.</summary>
     [Theory]
     [InlineData(20250101)]
     [InlineData(42)]
@@ -49,9 +49,27 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
                 contact = await manager.GrantConsentAsync(TenantA, contact.Id, contact.ConcurrencyStamp, random.NextPurpose(), address, LawfulBasis.LegitimateInterests, "spec-form").ConfigureAwait(false);
             }
 
+            if (i % 4 == 1)
+            {
+                // Double opt-in: granted (pending), confirmed, and for some withdrawn again.
+                var purpose = random.NextPurpose();
+                contact = await manager.GrantConsentAsync(TenantA, contact.Id, contact.ConcurrencyStamp, purpose, ConsentAddress.Any, LawfulBasis.Consent, "spec-signup").ConfigureAwait(false);
+                contact = await manager.ConfirmConsentAsync(TenantA, contact.Id, contact.ConcurrencyStamp, purpose, ConsentAddress.Any, "spec-confirmation-link").ConfigureAwait(false);
+                if (i % 8 == 1)
+                {
+                    contact = await manager.WithdrawConsentAsync(TenantA, contact.Id, contact.ConcurrencyStamp, purpose, ConsentAddress.Any, "spec-unsubscribe").ConfigureAwait(false);
+                }
+            }
+
             if (contact.Stage != LifecycleStage.Customer && LifecycleRules.IsAllowed(contact.Stage, LifecycleStage.Customer))
             {
                 contact = await manager.ChangeStageAsync(TenantA, contact.Id, contact.ConcurrencyStamp, LifecycleStage.Customer).ConfigureAwait(false);
+            }
+
+            if (i % 5 == 2)
+            {
+                contact = await manager.ChangeStageAsync(TenantA, contact.Id, contact.ConcurrencyStamp, LifecycleStage.Churned, new ChurnReason("price", "found it cheaper elsewhere")).ConfigureAwait(false);
+                contact = await manager.ChangeStageAsync(TenantA, contact.Id, contact.ConcurrencyStamp, LifecycleStage.Reactivated).ConfigureAwait(false);
             }
 
             written.Add(contact);

@@ -39,7 +39,10 @@ public abstract class MergeHistorySpecification<TStore> : ContactSpecificationBa
             var stored = await store.FindByIdAsync(TenantA, id, CancellationToken.None).ConfigureAwait(false);
             stored!.Status.Should().Be(ContactStatus.Merged);
             stored.MergedIntoId.Should().Be(survivor.Id);
+            ContactSnapshots.ShouldBeSameSnapshot(stored, result.Absorbed.Single(a => a.Id == id));
         }
+
+        ContactSnapshots.ShouldBeSameSnapshot(await store.FindByIdAsync(TenantA, survivor.Id, CancellationToken.None).ConfigureAwait(false), result.Survivor);
 
         (await merger.ResolveAsync(TenantA, absorbed2.Id).ConfigureAwait(false))!.Id.Should().Be(survivor.Id);
     }

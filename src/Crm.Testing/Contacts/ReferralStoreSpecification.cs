@@ -198,6 +198,23 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
         (await store.FindReferralAsync(TenantA, b, CancellationToken.None).ConfigureAwait(false))!.RequestId.Should().Be(request.Id);
     }
 
+    /// <summary>A cancelled token stops the referral reads with <see cref="OperationCanceledException"/>.</summary>
+    [Fact]
+    public async Task A_cancelled_token_stops_the_referral_reads()
+    {
+        var store = CreateStore();
+        var (a, b, _) = await ThreeContactsAsync(store).ConfigureAwait(false);
+        await CreateReferralManager(store).RecordReferralAsync(TenantA, refereeId: b, referrerId: a).ConfigureAwait(false);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync().ConfigureAwait(false);
+
+        await FluentActions.Awaiting(async () => await store.GetGraphVersionAsync(TenantA, cancelled.Token).ConfigureAwait(false)).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+        await FluentActions.Awaiting(async () => await store.GetChainAsync(TenantA, b, cancelled.Token).ConfigureAwait(false)).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+        await FluentActions.Awaiting(async () => await store.FindReferralAsync(TenantA, b, cancelled.Token).ConfigureAwait(false)).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+        await FluentActions.Awaiting(() => ToListAsync(store.GetDownlineAsync(TenantA, a, 10, cancelled.Token))).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+        await FluentActions.Awaiting(() => ToListAsync(store.GetAllReferralsAsync(TenantA, cancelled.Token))).Should().ThrowAsync<OperationCanceledException>().ConfigureAwait(false);
+    }
+
     private async Task<(ContactId A, ContactId B, ContactId C)> ThreeContactsAsync(TStore store)
     {
         var manager = CreateManager(store);
