@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using Crm.Contacts;
 using Crm.Contacts.Consent;
 using Crm.Contacts.Lifecycle;
+using Crm.Contacts.Privacy;
 using Crm.Contacts.Serialization;
 using Crm.Contacts.Storage;
 using Crm.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crm.Testing.Contacts;
 
@@ -87,6 +89,36 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
         {
             ContactSnapshots.ShouldBeSameSnapshot(contact, written.Single(w => w.Id == contact.Id));
         }
+    }
+
+    /// <summary>An erased contact (GDPR erasure through <see cref="PersonalDataManager"/>) is stored as erased: its personal data is gone when read back, its id and history of status remain.</summary>
+    [Fact]
+    public async Task An_erased_contact_reads_back_without_its_personal_data()
+    {
+        var store = CreateStore();
+        var manager = CreateManager(store);
+        var contact = await manager.CreateAsync(TenantA, new ContactDraft
+        {
+            Name = new Crm.Contacts.Profile.PersonName("Erin Erase"),
+            Emails = ["erin@example.com"],
+            PhoneNumbers = ["+44 20 7946 0999"],
+            Birthday = new Crm.Contacts.Profile.Birthday(2, 29, 1988),
+            Birthplace = "Leeds",
+        }).ConfigureAwait(false);
+        var privacy = new PersonalDataManager([new ContactPersonalDataContributor(store, Clock)], Clock, store, EventIds, NullLogger<PersonalDataManager>.Instance);
+
+        await privacy.EraseAsync(TenantA, contact.Id).ConfigureAwait(false);
+
+        var erased = await manager.GetAsync(TenantA, contact.Id).ConfigureAwait(false);
+        erased.Status.Should().Be(ContactStatus.Erased);
+        erased.StatusChangedAt.Should().NotBeNull();
+        erased.ConcurrencyStamp.Should().NotBe(contact.ConcurrencyStamp);
+        erased.Name.Should().BeNull();
+        erased.Emails.Should().BeEmpty();
+        erased.PhoneNumbers.Should().BeEmpty();
+        erased.Birthday.Should().BeNull();
+        erased.Birthplace.Should().BeNull();
+        ContactSnapshots.ShouldBeSameSnapshot(await store.FindByIdAsync(TenantA, contact.Id, CancellationToken.None).ConfigureAwait(false), erased);
     }
 
     /// <summary>A contact written in a change set is found with every field.</summary>
