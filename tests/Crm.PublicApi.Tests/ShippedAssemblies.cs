@@ -10,5 +10,6 @@ internal static class ShippedAssemblies
         typeof(Crm.TenantId).Assembly,
         typeof(Crm.Contacts.Contact).Assembly,
         typeof(Crm.Metrics.MetricValue).Assembly,
+        typeof(Crm.Testing.SequentialEventIdGenerator).Assembly,
     ];
 }

@@ -1,11 +1,12 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
-using Crm.Contacts.Tests.Storage;
 using Crm.Storage;
+using Crm.Testing.Contacts;
 using NodaTime;
 
 namespace Crm.Contacts.Tests.InMemory;
 
+/// <summary>The contact store specification (Crm.Testing) run against <see cref="InMemoryContactStore"/>, plus its own tests.</summary>
 public sealed class InMemoryContactStoreTests : ContactStoreSpecification
 {
     protected override IContactStore CreateStore() => new InMemoryContactStore();

@@ -69,7 +69,7 @@ public sealed class InMemoryReferralStoreTests
     }
 
     private static ReferralManager NewManager(InMemoryContactStore store)
-        => new(store, store, new NodaTime.Testing.FakeClock(At), new Crm.Contacts.Tests.TestSupport.SequentialEventIds(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralManager>.Instance);
+        => new(store, store, new NodaTime.Testing.FakeClock(At), new Crm.Testing.SequentialEventIdGenerator(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralManager>.Instance);
 
     private static async Task<ContactId[]> SeedChainAsync(InMemoryContactStore store, int length)
     {

@@ -20,7 +20,7 @@ public sealed class PersonalDataManagerTests
     private static ContactPersonalDataContributor ContactsContributor() => new(new InMemoryContactStore(), Clock);
 
     private static PersonalDataManager Create(params IPersonalDataContributor[] contributors)
-        => new(contributors, Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>());
+        => new(contributors, Clock, Store, new Crm.Testing.SequentialEventIdGenerator(), new FakeLogger<PersonalDataManager>());
 
     [Fact]
     public void ContactsContributor_RunsFirst_WhateverTheRegistrationOrder()
@@ -34,7 +34,7 @@ public sealed class PersonalDataManagerTests
 
     [Fact]
     public void WithTwoContactsContributors_Throws()
-        => FluentActions.Invoking(() => new PersonalDataManager([ContactsContributor(), ContactsContributor()], Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>()))
+        => FluentActions.Invoking(() => new PersonalDataManager([ContactsContributor(), ContactsContributor()], Clock, Store, new Crm.Testing.SequentialEventIdGenerator(), new FakeLogger<PersonalDataManager>()))
             .Should().Throw<ArgumentException>().WithMessage("*used by more than one contributor*");
 
     [Theory]
@@ -69,11 +69,11 @@ public sealed class PersonalDataManagerTests
     public void NullArguments_Throw()
     {
         var contributors = new IPersonalDataContributor[] { ContactsContributor() };
-        FluentActions.Invoking(() => new PersonalDataManager(null!, Clock, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, null!, Store, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, null!, new SequentialEventIds(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(null!, Clock, Store, new Crm.Testing.SequentialEventIdGenerator(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, null!, Store, new Crm.Testing.SequentialEventIdGenerator(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, null!, new Crm.Testing.SequentialEventIdGenerator(), new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, Store, null!, new FakeLogger<PersonalDataManager>())).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, Store, new SequentialEventIds(), null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PersonalDataManager(contributors, Clock, Store, new Crm.Testing.SequentialEventIdGenerator(), null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => Create(ContactsContributor(), null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ContactPersonalDataContributor(null!, Clock)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ContactPersonalDataContributor(new InMemoryContactStore(), null!)).Should().Throw<ArgumentNullException>();

@@ -1,3 +1,5 @@
+using Crm.Contacts.Tests.TestSupport;
+using Crm.InMemory;
 using Crm.Storage;
 // PUBLIC API ONLY. This store is the proof that a host (or a separate package such as an EF Core adapter) can persist
 // contacts with nothing but Crm.Contacts' public surface: it must never use InMemoryContactStore, internal
@@ -10,12 +12,17 @@ namespace Crm.Contacts.Tests.Storage;
 /// <summary>
 /// An <see cref="IContactStore"/> that keeps each contact as a <see cref="ContactSerializer"/> document, as a relational
 /// or document database would: one row per contact holding the document, plus the columns the store queries itself
-/// (id as key, concurrency stamp) copied beside it. No referral capability.
+/// (id as key, concurrency stamp) copied beside it, the named version counters in their own table, and the events in an
+/// outbox table written in the same transaction (an embedded <see cref="InMemoryOutbox"/>, as the in-memory store does).
+/// Capabilities: the outbox; no referral graph, duplicate index or merge history.
 /// </summary>
-internal sealed class DocumentContactStore : IContactStore
+public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TenantId, Table> _tenants = [];
+
+    /// <summary>The outbox table: every event the change sets wrote.</summary>
+    public InMemoryOutbox Outbox { get; } = new();
 
     /// <summary>How many documents the store holds in <paramref name="tenantId"/>.</summary>
     public int Count(TenantId tenantId)
@@ -38,6 +45,7 @@ internal sealed class DocumentContactStore : IContactStore
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
         var document = Document(tenantId, contactId);
         return ValueTask.FromResult(document is null ? null : Load(tenantId, document));
     }
@@ -45,6 +53,7 @@ internal sealed class DocumentContactStore : IContactStore
     public ValueTask<Page<Contact>> ListAsync(TenantId tenantId, PageRequest page, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
         ContactId? after = null;
         if (page.Cursor is { } cursor)
         {
@@ -76,6 +85,7 @@ internal sealed class DocumentContactStore : IContactStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             return ValueTask.FromResult<ContactId?>(
@@ -87,10 +97,11 @@ internal sealed class DocumentContactStore : IContactStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0 || changes.ReferralRequestsCreated.Count > 0
+        cancellationToken.ThrowIfCancellationRequested();
+        if (changes.ExpectedReferralGraphVersion is not null || changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0 || changes.ReferralRequestsCreated.Count > 0
             || changes.ReferralRequestsUpdated.Count > 0 || changes.MergesRecorded.Count > 0)
         {
-            throw new NotSupportedException("DocumentContactStore stores contacts only: it has no referral graph and no merge history.");
+            throw new NotSupportedException("DocumentContactStore stores contacts, counters and events only: it has no referral graph and no merge history.");
         }
 
         // Serialize outside the lock; like a database transaction: check everything, then write everything.
@@ -135,6 +146,24 @@ internal sealed class DocumentContactStore : IContactStore
                 }
             }
 
+            var counters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var check in changes.VersionChecks)
+            {
+                if (!counters.Add(check.Counter))
+                {
+                    throw new ArgumentException($"Version counter '{check.Counter}' is named twice in one change set.", nameof(changes));
+                }
+
+                // SELECT version FROM counters WHERE tenant = @t AND name = @n (a missing row is version 0).
+                if (table.Counters.GetValueOrDefault(check.Counter) != check.ExpectedVersion)
+                {
+                    throw new ConcurrencyConflictException("version counter", check.Counter);
+                }
+            }
+
+            Outbox.Check(tenantId, changes.Events);
+
+            // Every check passed: write the rows, the counters and the outbox rows together.
             foreach (var (contact, row) in created)
             {
                 table.Rows.Add(contact.Id, row);
@@ -150,6 +179,12 @@ internal sealed class DocumentContactStore : IContactStore
                 table.Keys.Add(key.Key, key.ContactId);
             }
 
+            foreach (var check in changes.VersionChecks.Where(c => c.Advance))
+            {
+                table.Counters[check.Counter] = check.ExpectedVersion + 1;
+            }
+
+            Outbox.Append(changes.Events);
             _tenants[tenantId] = table;
         }
 
@@ -180,5 +215,7 @@ internal sealed class DocumentContactStore : IContactStore
         public SortedDictionary<ContactId, Row> Rows { get; } = [];
 
         public Dictionary<string, ContactId> Keys { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -3,10 +3,11 @@ using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.Serialization;
 using Crm.Contacts.Tests.TestSupport;
 using Crm.Storage;
+using Crm.Testing.Contacts;
 
 namespace Crm.Contacts.Tests.Storage;
 
-/// <summary>The store specification run against a store built on the public API only (<see cref="DocumentContactStore"/>).</summary>
+/// <summary>The contact store specification (Crm.Testing) run against a store built on the public API only (<see cref="DocumentContactStore"/>).</summary>
 public sealed class DocumentContactStoreTests : ContactStoreSpecification
 {
     protected override IContactStore CreateStore() => new DocumentContactStore();

@@ -47,7 +47,7 @@ internal sealed class ContactsHarness
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 1, 12, 0), Duration.FromSeconds(1));
 
-    public SequentialEventIds EventIds { get; } = new();
+    public Crm.Testing.SequentialEventIdGenerator EventIds { get; } = new();
 
     /// <summary>The events written to the store's outbox.</summary>
     public RecordedEvents Events => _events ??= new RecordedEvents(() => Store);
