@@ -1,0 +1,39 @@
+using Crm.Contacts.Storage;
+using Crm.EntityFrameworkCore.Storage;
+using Crm.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Puts the CrmCore stores on EF Core.</summary>
+public static class CrmEntityFrameworkCoreBuilderExtensions
+{
+    /// <summary>
+    /// Replaces the in-memory contact store with <see cref="EfContactStore{TContext}"/> over the host's
+    /// <typeparamref name="TContext"/> (scoped, like the context): contacts, referrals, duplicate index, merge history,
+    /// idempotency keys and the outbox.
+    /// </summary>
+    /// <remarks>
+    /// Register the context yourself (<c>services.AddDbContext&lt;TContext&gt;(…)</c>); its model must apply
+    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
+    /// Call it before or after <c>AddContacts()</c>. Create the tables with <see cref="Crm.EntityFrameworkCore.CrmSchema"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static CrmBuilder UseEntityFrameworkCore<TContext>(this CrmBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddScoped(static sp => new EfContactStore<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<CrmEventSerializer>()));
+        services.RemoveAll<IContactStore>();
+        services.RemoveAll<IReferralStore>();
+        services.RemoveAll<IContactDuplicateIndex>();
+        services.RemoveAll<IContactMergeHistory>();
+        services.AddScoped<IContactStore>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        services.AddScoped<IReferralStore>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        services.AddScoped<IContactDuplicateIndex>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        services.AddScoped<IContactMergeHistory>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        return builder;
+    }
+}

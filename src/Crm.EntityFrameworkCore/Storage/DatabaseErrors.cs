@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.EntityFrameworkCore.Storage;
+
+/// <summary>Recognises the database errors that mean "another writer got there first", whatever the provider.</summary>
+/// <remarks>
+/// The package depends on EF Core Relational only, so it reads the provider's error through <see cref="DbException"/>:
+/// the SQLSTATE class 23 (integrity constraint), 40001 (serialization failure) and 40P01 (deadlock) on PostgreSQL and
+/// other SQLSTATE databases, and SQLite's result code 19 (SQLITE_CONSTRAINT).
+/// </remarks>
+internal static class DatabaseErrors
+{
+    private static readonly Dictionary<Type, PropertyInfo?> SqliteCodeProperties = [];
+
+    public static bool IsConflict(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbUpdateConcurrencyException)
+            {
+                return true;
+            }
+
+            if (current is DbException db && IsConflict(db))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsConflict(DbException db)
+    {
+        if (db.SqlState is { Length: 5 } state)
+        {
+            return state.StartsWith("23", StringComparison.Ordinal) || state is "40001" or "40P01";
+        }
+
+        PropertyInfo? property;
+        lock (SqliteCodeProperties)
+        {
+            var type = db.GetType();
+            if (!SqliteCodeProperties.TryGetValue(type, out property))
+            {
+                property = type.GetProperty("SqliteErrorCode", BindingFlags.Public | BindingFlags.Instance);
+                SqliteCodeProperties[type] = property;
+            }
+        }
+
+        return property?.GetValue(db) is 19;
+    }
+}

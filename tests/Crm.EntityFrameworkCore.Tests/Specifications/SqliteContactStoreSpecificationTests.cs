@@ -1,0 +1,16 @@
+using Crm.Contacts.Storage;
+using Crm.EntityFrameworkCore.Storage;
+using Crm.EntityFrameworkCore.Tests.TestSupport;
+using Crm.Testing.Contacts;
+
+namespace Crm.EntityFrameworkCore.Tests.Specifications;
+
+/// <summary>The Crm.Testing ContactStoreSpecification run against <see cref="EfContactStore{TContext}"/> on SQLite (a WAL file database per test).</summary>
+public sealed class SqliteContactStoreSpecificationTests : ContactStoreSpecification, IDisposable
+{
+    private readonly TestDatabases _databases = new(Provider.Sqlite);
+
+    public void Dispose() => _databases.Dispose();
+
+    protected override IContactStore CreateStore() => _databases.CreateStore();
+}

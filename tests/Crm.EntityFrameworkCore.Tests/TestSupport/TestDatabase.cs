@@ -1,0 +1,140 @@
+using Crm.EntityFrameworkCore.Storage;
+using Crm.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Crm.EntityFrameworkCore.Tests.TestSupport;
+
+/// <summary>The database a test runs against.</summary>
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>One empty CrmCore database (a SQLite file, or a PostgreSQL schema) with its tables, dropped on dispose.</summary>
+public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
+{
+    private static readonly string SqliteFolder = Path.Combine(Path.GetTempPath(), "crm-ef-tests");
+
+    private readonly DbContextOptions<CrmDbContext> _options;
+    private readonly Action _drop;
+
+    private TestDatabase(Provider provider, DbContextOptions<CrmDbContext> options, Action drop)
+    {
+        Provider = provider;
+        _options = options;
+        _drop = drop;
+        using var context = CreateDbContext();
+        CrmSchema.EnsureCreatedAsync(context).GetAwaiter().GetResult();
+    }
+
+    public Provider Provider { get; }
+
+    /// <summary>A new, empty database of <paramref name="provider"/>.</summary>
+    public static TestDatabase Create(Provider provider) => provider == Provider.Sqlite ? Sqlite() : Postgres();
+
+    public static TestDatabase Sqlite()
+    {
+        Directory.CreateDirectory(SqliteFolder);
+        var file = Path.Combine(SqliteFolder, $"{Guid.NewGuid():N}.db");
+        var connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 60 }.ToString();
+        using (var wal = new SqliteConnection(connection))
+        {
+            wal.Open();
+            using var command = wal.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).Options;
+        return new TestDatabase(Provider.Sqlite, options, () =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (IOException)
+                {
+                    // Left for the OS to clean up with the temp folder.
+                }
+            }
+        });
+    }
+
+    public static TestDatabase Postgres()
+    {
+        var server = PostgresServer.Require();
+        var schema = $"t_{Guid.NewGuid():N}";
+        using (var admin = new NpgsqlConnection(server))
+        {
+            admin.Open();
+            using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
+            create.ExecuteNonQuery();
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(connection, o => o.UseNodaTime()).Options;
+        return new TestDatabase(Provider.Postgres, options, () =>
+        {
+            using (var pooled = new NpgsqlConnection(connection))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            using var admin = new NpgsqlConnection(server);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
+            drop.ExecuteNonQuery();
+        });
+    }
+
+    public CrmDbContext CreateDbContext() => new(_options);
+
+    /// <summary>A thread-safe store over this database (a new context per call), as the specification's parallel writers need.</summary>
+    public EfContactStore<CrmDbContext> CreateStore() => new(this, Serializer);
+
+    /// <summary>A scoped store over <paramref name="context"/>.</summary>
+    public static EfContactStore<CrmDbContext> CreateStore(CrmDbContext context) => new(context, Serializer);
+
+    /// <summary>The event serializer with the contacts package's events registered, as <c>AddContacts()</c> sets it up.</summary>
+    public static CrmEventSerializer Serializer { get; } = CreateSerializer();
+
+    public void Dispose() => _drop();
+
+    private static CrmEventSerializer CreateSerializer()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
+            Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services));
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CrmEventSerializer>(provider);
+    }
+}
+
+/// <summary>The databases one test made (the specification calls CreateStore once, sometimes twice), dropped when the test class instance is disposed.</summary>
+public sealed class TestDatabases(Provider provider) : IDisposable
+{
+    private readonly List<TestDatabase> _made = [];
+
+    public EfContactStore<CrmDbContext> CreateStore()
+    {
+        var database = TestDatabase.Create(provider);
+        _made.Add(database);
+        return database.CreateStore();
+    }
+
+    public void Dispose()
+    {
+        foreach (var database in _made)
+        {
+            database.Dispose();
+        }
+
+        _made.Clear();
+    }
+}
