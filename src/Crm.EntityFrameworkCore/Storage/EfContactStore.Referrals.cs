@@ -34,15 +34,13 @@ public sealed partial class EfContactStore<TContext> : IReferralStore
         SELECT r.* FROM down d JOIN crm_referrals r ON r.sequence = d.sequence ORDER BY d.depth, r.sequence
         """;
 
-    private const string CycleSql = """
-        WITH RECURSIVE up(contact_id, depth) AS (
-            SELECT r.referrer_id, 1 FROM crm_referrals r WHERE r.tenant_id = {0} AND r.referee_id = {1}
-            UNION ALL
-            SELECT r.referrer_id, u.depth + 1
-            FROM up u JOIN crm_referrals r ON r.tenant_id = {0} AND r.referee_id = u.contact_id
-            WHERE u.contact_id <> {1} AND u.depth < {2}
+    private const string AncestorsSql = """
+        WITH RECURSIVE up(node) AS (
+            SELECT r.referee_id FROM crm_referrals r WHERE r.tenant_id = {0} AND r.sequence >= {1}
+            UNION
+            SELECT r.referrer_id FROM up JOIN crm_referrals r ON r.tenant_id = {0} AND r.referee_id = up.node
         )
-        SELECT COUNT(*) AS "Value" FROM up WHERE contact_id = {1}
+        SELECT r.* FROM up JOIN crm_referrals r ON r.tenant_id = {0} AND r.referee_id = up.node
         """;
 
     /// <inheritdoc />
@@ -222,10 +220,37 @@ public sealed partial class EfContactStore<TContext> : IReferralStore
             .Select(r => (long?)r.Version)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? 0L;
 
-    private static async Task<bool> ClosesCycleAsync(TContext db, TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken)
+    /// <summary>A referee of <paramref name="added"/> (already saved in this transaction) that now reaches itself through its referrers, or <see langword="null"/>.</summary>
+    private static async Task<ContactId?> FindCycleAsync(TContext db, TenantId tenantId, IReadOnlyList<Referral> added, CancellationToken cancellationToken)
     {
-        var hits = await db.Database.SqlQueryRaw<int>(CycleSql, tenantId.Value, refereeId.Value, MaxWalk)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return hits.Count > 0 && hits[0] > 0;
+        var firstNew = db.ChangeTracker.Entries<ReferralRow>().Where(e => e.Entity.TenantId == tenantId).Min(e => e.Entity.Sequence);
+        var edges = await db.Set<ReferralRow>().FromSqlRaw(AncestorsSql, tenantId.Value, firstNew)
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var referrerOf = new Dictionary<ContactId, ContactId>(edges.Count);
+        foreach (var edge in edges)
+        {
+            referrerOf[edge.RefereeId] = edge.ReferrerId;
+        }
+
+        var reachesRoot = new HashSet<ContactId>();
+        var path = new HashSet<ContactId>();
+        foreach (var referral in added)
+        {
+            path.Clear();
+            ContactId? current = referral.RefereeId;
+            while (current is { } node && !reachesRoot.Contains(node))
+            {
+                if (!path.Add(node))
+                {
+                    return referral.RefereeId;
+                }
+
+                current = referrerOf.TryGetValue(node, out var up) ? up : null;
+            }
+
+            reachesRoot.UnionWith(path);
+        }
+
+        return null;
     }
 }

@@ -259,18 +259,28 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             }
         }
 
-        foreach (var referral in changes.ReferralsAdded)
+        if (changes.ReferralsAdded.Count > 0)
         {
-            var referee = referral.RefereeId;
-            if (await db.Set<ReferralRow>().AnyAsync(r => r.TenantId == tenantId && r.RefereeId == referee, cancellationToken).ConfigureAwait(false))
+            var added = changes.ReferralsAdded.Select(r => r.RefereeId).ToList();
+            foreach (var chunk in added.Chunk(500))
             {
-                throw new ConcurrencyConflictException("referral", referee.ToString());
+                var taken = await db.Set<ReferralRow>()
+                    .Where(r => r.TenantId == tenantId && chunk.Contains(r.RefereeId))
+                    .Select(r => r.RefereeId)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (!taken.IsEmpty)
+                {
+                    throw new ConcurrencyConflictException("referral", taken.ToString());
+                }
             }
 
-            db.Add(new ReferralRow
+            foreach (var referral in changes.ReferralsAdded)
             {
-                TenantId = tenantId, RefereeId = referee, ReferrerId = referral.ReferrerId, ReferredAt = referral.ReferredAt, RequestId = referral.RequestId,
-            });
+                db.Add(new ReferralRow
+                {
+                    TenantId = tenantId, RefereeId = referral.RefereeId, ReferrerId = referral.ReferrerId, ReferredAt = referral.ReferredAt, RequestId = referral.RequestId,
+                });
+            }
         }
 
         // 5. Referral requests.
@@ -324,13 +334,11 @@ public sealed partial class EfContactStore<TContext> : IContactStore
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        // 8. The database proves the graph stays acyclic: walk up from every new referee with one recursive query.
-        foreach (var referral in changes.ReferralsAdded)
+        // 8. The graph stays acyclic: one recursive query loads every ancestor edge of the new referees, and a walk
+        //    that remembers the nodes known to reach a root checks them in O(n).
+        if (changes.ReferralsAdded.Count > 0 && await FindCycleAsync(db, tenantId, changes.ReferralsAdded, cancellationToken).ConfigureAwait(false) is { } looped)
         {
-            if (await ClosesCycleAsync(db, tenantId, referral.RefereeId, cancellationToken).ConfigureAwait(false))
-            {
-                throw new ConcurrencyConflictException("referral", referral.RefereeId.ToString());
-            }
+            throw new ConcurrencyConflictException("referral", looped.ToString());
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
             command.ExecuteNonQuery();
         }
 
-        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).AddInterceptors(SqliteTuning.Instance).Options;
         return new TestDatabase(Provider.Sqlite, options, () =>
         {
             SqliteConnection.ClearAllPools();
@@ -113,6 +113,29 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
             Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services));
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CrmEventSerializer>(provider);
+    }
+}
+
+/// <summary>WAL with synchronous = NORMAL on every connection: durable across crashes of the process, fast commits (the setting SQLite recommends with WAL).</summary>
+internal sealed class SqliteTuning : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static SqliteTuning Instance { get; } = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }
 
