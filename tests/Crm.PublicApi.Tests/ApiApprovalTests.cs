@@ -19,8 +19,9 @@ public sealed class ApiApprovalTests
         var assembly = Assembly.Load(assemblyName);
         var generated = Normalize(assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
-            // The DI entry points live in Microsoft.Extensions.DependencyInjection by convention: they are our API too.
-            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
+            // The DI entry points live in Microsoft.Extensions.DependencyInjection by convention, and the EF Core model
+            // configuration (modelBuilder.ApplyCrm…()) in Microsoft.EntityFrameworkCore: they are our API too.
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.EntityFrameworkCore"],
             ExcludeAttributes =
             [
                 "System.Runtime.Versioning.TargetFrameworkAttribute",

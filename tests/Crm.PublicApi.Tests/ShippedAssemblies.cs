@@ -11,5 +11,6 @@ internal static class ShippedAssemblies
         typeof(Crm.Contacts.Contact).Assembly,
         typeof(Crm.Metrics.MetricValue).Assembly,
         typeof(Crm.Testing.SequentialEventIdGenerator).Assembly,
+        typeof(Crm.EntityFrameworkCore.CrmDbContext).Assembly,
     ];
 }
