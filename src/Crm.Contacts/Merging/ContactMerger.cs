@@ -113,7 +113,9 @@ public sealed class ContactMerger
             Updated = [new ContactUpdate(survivorAfter, survivor.ConcurrencyStamp), .. absorbed.Select((a, i) => new ContactUpdate(absorbedAfter[i], a.ConcurrencyStamp))],
             ReferralsRemoved = removed,
             ReferralsAdded = added,
-            ExpectedReferralGraphVersion = graphVersion,
+            VersionChecks = graphVersion is { } expected
+                ? [ContactChangeSet.ReferralGraphCheck(expected, advance: removed.Count > 0 || added.Count > 0)]
+                : [],
             MergesRecorded = [record],
             Events = [_eventIds.Identify(new ContactsMerged(tenantId, now, survivor.Id, record.AbsorbedIds))],
         };

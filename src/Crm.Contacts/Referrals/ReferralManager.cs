@@ -13,7 +13,9 @@ namespace Crm.Contacts.Referrals;
 /// (<see cref="SelfReferralException"/>), and referrals never form a cycle (<see cref="ReferralCycleException"/>). Both
 /// contacts must exist in the tenant and be active.</para>
 /// <para>Concurrency: the rules are checked against the referral chain read at one version of the tenant's referral
-/// graph, and the edge is written only if the graph is still at that version. When a concurrent referral changed the
+/// graph, and the edge is written only if the graph is still at that version and the referee and referrer still have the
+/// stamps they had when they were found active (<see cref="ContactChangeSet.ContactsRead"/>), so a referral never
+/// commits against a contact a parallel merge or erasure has just changed. When a concurrent referral changed the
 /// graph in between, the rules are checked again on the new graph (up to <see cref="MaxAttempts"/> times), so two
 /// parallel referrals that would together close a cycle can never both be stored.</para>
 /// <para>Queries answer in one store call each and walk the graph iteratively: chains 10,000 deep and graphs of
@@ -86,8 +88,6 @@ public sealed class ReferralManager
             throw new SelfReferralException(refereeId);
         }
 
-        await RequireActiveAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
-        await RequireActiveAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
         if (requestId is { } id)
         {
             var request = await _referrals.FindReferralRequestAsync(tenantId, id, cancellationToken).ConfigureAwait(false)
@@ -100,6 +100,10 @@ public sealed class ReferralManager
 
         for (var attempt = 1; ; attempt++)
         {
+            // Read (again, on a retry) inside the loop: a conflict may mean a parallel merge or erasure changed a contact,
+            // and the retry must then refuse with ContactNotActiveException rather than write against the old state.
+            var referee = await RequireActiveAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
+            var referrer = await RequireActiveAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
             var chain = await _referrals.GetChainAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
             var existing = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
@@ -134,7 +138,8 @@ public sealed class ReferralManager
                     new ContactChangeSet
                     {
                         ReferralsAdded = [referral],
-                        ExpectedReferralGraphVersion = chain.GraphVersion,
+                        VersionChecks = [ContactChangeSet.ReferralGraphCheck(chain.GraphVersion)],
+                        ContactsRead = [ContactReadGuard.For(referee), ContactReadGuard.For(referrer)],
                         Events = [_eventIds.Identify(new ReferralRecorded(tenantId, now, refereeId, referrerId))],
                     },
                     cancellationToken).ConfigureAwait(false);
@@ -363,12 +368,13 @@ public sealed class ReferralManager
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
         ValidateChannel(channel);
-        await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        var asked = await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
         var changes = new ContactChangeSet
         {
             ReferralRequestsCreated = [request],
+            ContactsRead = [ContactReadGuard.For(asked)],
             Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
         };
         await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
@@ -468,7 +474,7 @@ public sealed class ReferralManager
         return new ReferralRequestStats(requests.Count, accepted, declined, noAnswer, pending, followed);
     }
 
-    private async Task RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    private async Task<Contact> RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {
         var contact = await _contacts.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         if (contact is null || contact.TenantId != tenantId || contact.Id != contactId)
@@ -480,6 +486,8 @@ public sealed class ReferralManager
         {
             throw new ContactNotActiveException(contactId, contact.Status);
         }
+
+        return contact;
     }
 
     private static void ValidateChannel(string? channel)

@@ -14,6 +14,8 @@ namespace Crm.Contacts.Storage;
 public interface IReferralStore
 {
     /// <summary>The current version of the tenant's referral graph; it increases with every change to its edges.</summary>
+    /// <remarks>This is the read of the named version counter <see cref="ContactChangeSet.ReferralGraphCounter"/> (0 when
+    /// never advanced), which change sets check and advance through <see cref="Crm.Storage.ChangeSet.VersionChecks"/>.</remarks>
     ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken);
 
     /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>

@@ -60,7 +60,7 @@ public class ReferralGraphBenchmarks
         foreach (var chunk in edges.Chunk(100_000))
         {
             var version = await store.GetGraphVersionAsync(Tenant, CancellationToken.None).ConfigureAwait(false);
-            await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = chunk, ExpectedReferralGraphVersion = version }, CancellationToken.None).ConfigureAwait(false);
+            await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = chunk, VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)] }, CancellationToken.None).ConfigureAwait(false);
         }
 
         (_chainRoot, _deepest, _treeRoot) = (ids[0], ids[Depth], ids[Depth + 1]);

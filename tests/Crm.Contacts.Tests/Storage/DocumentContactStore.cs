@@ -121,6 +121,30 @@ internal sealed class DocumentContactStore : IContactStore
                 }
             }
 
+            // Read guards: SELECT 1 FROM contacts WHERE id = @id AND stamp = @stamp, in the same transaction.
+            foreach (var guard in changes.ContactsRead)
+            {
+                if (!table.Rows.TryGetValue(guard.ContactId, out var row) || row.Stamp != guard.ExpectedStamp)
+                {
+                    throw new ConcurrencyConflictException("contact", guard.ContactId.ToString());
+                }
+            }
+
+            // Named version counters: UPDATE counters SET version = version + 1 WHERE name = @name AND version = @expected.
+            var counters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var check in changes.VersionChecks)
+            {
+                if (!counters.Add(check.Counter))
+                {
+                    throw new ArgumentException($"Version counter '{check.Counter}' is named twice in one change set.", nameof(changes));
+                }
+
+                if (table.Counters.GetValueOrDefault(check.Counter) != check.ExpectedVersion)
+                {
+                    throw new ConcurrencyConflictException("version counter", check.Counter);
+                }
+            }
+
             var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in changes.IdempotencyKeys)
             {
@@ -148,6 +172,11 @@ internal sealed class DocumentContactStore : IContactStore
             foreach (var key in changes.IdempotencyKeys)
             {
                 table.Keys.Add(key.Key, key.ContactId);
+            }
+
+            foreach (var check in changes.VersionChecks.Where(c => c.Advance))
+            {
+                table.Counters[check.Counter] = check.ExpectedVersion + 1;
             }
 
             _tenants[tenantId] = table;
@@ -180,5 +209,7 @@ internal sealed class DocumentContactStore : IContactStore
         public SortedDictionary<ContactId, Row> Rows { get; } = [];
 
         public Dictionary<string, ContactId> Keys { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class DocumentContactStoreTests : ContactStoreSpecification
         var contact = await NewContactAsync(TenantA);
         var referral = new Crm.Contacts.Referrals.Referral(ContactId.New(), contact.Id, contact.CreatedAt);
 
-        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [contact], ReferralsAdded = [referral], ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
+        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [contact], ReferralsAdded = [referral], VersionChecks = [ContactChangeSet.ReferralGraphCheck(0)] }, CancellationToken.None);
 
         await act.Should().ThrowAsync<NotSupportedException>();
         store.Count(TenantA).Should().Be(0);

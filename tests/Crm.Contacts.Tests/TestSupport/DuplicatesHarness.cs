@@ -85,7 +85,7 @@ internal sealed class DuplicatesHarness
         await Store.SaveAsync(Tenant, new ContactChangeSet
         {
             ReferralsAdded = [new Referral(referee, referrer, Clock.GetCurrentInstant())],
-            ExpectedReferralGraphVersion = version,
+            VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)],
         }, CancellationToken.None);
     }
 

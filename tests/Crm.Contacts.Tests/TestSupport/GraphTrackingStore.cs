@@ -25,6 +25,41 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
 
     public int SaveCount { get; private set; }
 
+    private SavePause? _pause;
+
+    /// <summary>
+    /// Holds the next save whose change set matches <paramref name="when"/> just before it reaches the store, until
+    /// <see cref="SavePause.Release"/>: the operation has done all its reads, and a test runs another operation to the end
+    /// in between — a deterministic interleaving. One-shot: a retry of the held operation is not held again.
+    /// </summary>
+    public SavePause PauseNextSave(Func<ContactChangeSet, bool> when)
+    {
+        var pause = new SavePause(when);
+        _pause = pause;
+        return pause;
+    }
+
+    /// <summary>A save held at the store's door.</summary>
+    public sealed class SavePause(Func<ContactChangeSet, bool> when)
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal Func<ContactChangeSet, bool> When { get; } = when;
+
+        /// <summary>Completes when the held operation has reached its save.</summary>
+        public Task Reached => _reached.Task;
+
+        /// <summary>Lets the held save go on.</summary>
+        public void Release() => _released.TrySetResult();
+
+        internal async Task HoldAsync(CancellationToken cancellationToken)
+        {
+            _reached.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
         => _inner.FindByIdAsync(tenantId, contactId, cancellationToken);
 
@@ -40,6 +75,12 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
         {
             BeforeNextSave = null;
             await concurrent();
+        }
+
+        if (_pause is { } pause && pause.When(changes))
+        {
+            _pause = null;
+            await pause.HoldAsync(cancellationToken);
         }
 
         await _inner.SaveAsync(tenantId, changes, cancellationToken);
