@@ -67,7 +67,7 @@ public sealed class ContactManager
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(draft);
-        var key = draft.IdempotencyKey is null ? null : ContactIdempotencyKey.Validate(draft.IdempotencyKey, nameof(draft));
+        var key = draft.IdempotencyKey is null ? null : ContactIdempotencyKey.Validate(draft.IdempotencyKey, "draft.IdempotencyKey");
         var now = _clock.GetCurrentInstant();
         var contact = Build(tenantId, draft, now);
 
@@ -365,10 +365,10 @@ public sealed class ContactManager
 
     private Contact Build(TenantId tenantId, ContactDraft draft, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(draft.Emails, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.PhoneNumbers, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.Tags, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.Attributes, nameof(draft));
+        ArgumentNullException.ThrowIfNull(draft.Emails);
+        ArgumentNullException.ThrowIfNull(draft.PhoneNumbers);
+        ArgumentNullException.ThrowIfNull(draft.Tags);
+        ArgumentNullException.ThrowIfNull(draft.Attributes);
         var contact = Contact.CreateNew(tenantId, ContactId.New(), draft.Origin, draft.InitialStage, now);
         var editor = new ContactEditor(contact, _options, now);
         editor.SetName(draft.Name);

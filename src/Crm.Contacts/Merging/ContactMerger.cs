@@ -102,7 +102,13 @@ public sealed class ContactMerger
         var absorbedAfter = absorbed.Select(a => a.AsMerged(survivor.Id, now).WithNewVersion(now)).ToArray();
         var acquisitions = absorbed.Where(a => a.Acquisition is not null).ToDictionary(a => a.Id, a => a.Acquisition!);
         var record = new MergeRecord(survivor.Id, [.. request.AbsorbedIds], now, decisions, removed, added, acquisitions);
-        var result = new MergeResult(survivorAfter, absorbedAfter, record, request.DryRun);
+        var result = new MergeResult(survivorAfter, absorbedAfter, record, request.DryRun)
+        {
+            ExpectedStamps = new Dictionary<ContactId, ConcurrencyStamp>(absorbed.Count + 1)
+            {
+                [survivor.Id] = survivor.ConcurrencyStamp,
+            }.Concat(absorbed.Select(a => KeyValuePair.Create(a.Id, a.ConcurrencyStamp))).ToDictionary(),
+        };
         if (request.DryRun)
         {
             return result;
@@ -181,45 +187,45 @@ public sealed class ContactMerger
     private static void Validate(MergeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ContactId.ThrowIfEmpty(request.SurvivorId, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.AbsorbedIds, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.Policy, nameof(request));
+        ContactId.ThrowIfEmpty(request.SurvivorId);
+        ArgumentNullException.ThrowIfNull(request.AbsorbedIds);
+        ArgumentNullException.ThrowIfNull(request.Policy);
         if (request.AbsorbedIds.Count == 0)
         {
-            throw new ArgumentException("MergeRequest.AbsorbedIds must name at least one contact to merge into the survivor.", nameof(request));
+            throw new ArgumentException("request.AbsorbedIds must name at least one contact to merge into the survivor.", "request.AbsorbedIds");
         }
 
         if (request.AbsorbedIds.Count > MaxAbsorbedContacts)
         {
-            throw new ArgumentException($"MergeRequest.AbsorbedIds must name at most {MaxAbsorbedContacts} contacts (was {request.AbsorbedIds.Count}).", nameof(request));
+            throw new ArgumentException($"request.AbsorbedIds must name at most {MaxAbsorbedContacts} contacts (was {request.AbsorbedIds.Count}).", "request.AbsorbedIds");
         }
 
         var seen = new HashSet<ContactId>();
         foreach (var id in request.AbsorbedIds)
         {
-            ContactId.ThrowIfEmpty(id, nameof(request));
+            ContactId.ThrowIfEmpty(id, "request.AbsorbedIds");
             if (id == request.SurvivorId)
             {
-                throw new ArgumentException($"A contact cannot be merged into itself: MergeRequest.AbsorbedIds contains the survivor '{id}'.", nameof(request));
+                throw new ArgumentException($"A contact cannot be merged into itself: request.AbsorbedIds contains the survivor '{id}'.", "request.AbsorbedIds");
             }
 
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"MergeRequest.AbsorbedIds must be distinct: '{id}' appears more than once.", nameof(request));
+                throw new ArgumentException($"request.AbsorbedIds must be distinct: '{id}' appears more than once.", "request.AbsorbedIds");
             }
         }
 
-        request.Policy.Validate(nameof(request));
+        request.Policy.Validate("request.Policy");
         foreach (var (id, stamp) in request.ExpectedStamps ?? new Dictionary<ContactId, ConcurrencyStamp>())
         {
             if (id != request.SurvivorId && !seen.Contains(id))
             {
-                throw new ArgumentException($"MergeRequest.ExpectedStamps names contact '{id}', which is not part of the merge.", nameof(request));
+                throw new ArgumentException($"request.ExpectedStamps names contact '{id}', which is not part of the merge.", "request.ExpectedStamps");
             }
 
             if (stamp.IsEmpty)
             {
-                throw new ArgumentException($"MergeRequest.ExpectedStamps must not hold an empty stamp (contact '{id}').", nameof(request));
+                throw new ArgumentException($"request.ExpectedStamps must not hold an empty stamp (contact '{id}').", "request.ExpectedStamps");
             }
         }
     }

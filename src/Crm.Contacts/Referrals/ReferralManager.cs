@@ -157,10 +157,12 @@ public sealed class ReferralManager
 
     /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(refereeId);
+        await RequireExistsAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
         var referral = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
         return referral is null || referral.RefereeId == refereeId
             ? referral
@@ -170,10 +172,12 @@ public sealed class ReferralManager
     /// <summary>The chain from the root referrer down to <paramref name="contactId"/> (root first, the contact last).</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
     /// <exception cref="InvalidOperationException">The store returned a chain that is not connected.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<ReferralChain> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
+        await RequireExistsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var snapshot = await _referrals.GetChainAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var members = new ContactId[snapshot.Referrals.Count + 1];
         var expected = contactId;
@@ -200,12 +204,14 @@ public sealed class ReferralManager
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is not positive.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<IReadOnlyList<DownlineEntry>> GetDownlineAsync(
         TenantId tenantId, ContactId rootId, int maxDepth = int.MaxValue, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(rootId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        await RequireExistsAsync(tenantId, rootId, cancellationToken).ConfigureAwait(false);
         var entries = new List<DownlineEntry>();
         await foreach (var entry in _referrals.GetDownlineAsync(tenantId, rootId, maxDepth, cancellationToken).ConfigureAwait(false))
         {
@@ -222,6 +228,7 @@ public sealed class ReferralManager
 
     /// <summary>How many contacts <paramref name="referrerId"/> referred directly, and indirectly through their downline.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<ReferralCounts> GetReferralCountsAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken = default)
     {
         var direct = 0;
@@ -435,10 +442,12 @@ public sealed class ReferralManager
 
     /// <summary>How <paramref name="contactId"/> responds to being asked for referrals, and how many referrals followed.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<ReferralRequestStats> GetReferralRequestStatsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
+        await RequireExistsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var requests = await _referrals.GetReferralRequestsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var ids = new HashSet<ReferralRequestId>();
         int accepted = 0, declined = 0, noAnswer = 0, pending = 0;
@@ -472,6 +481,15 @@ public sealed class ReferralManager
         }
 
         return new ReferralRequestStats(requests.Count, accepted, declined, noAnswer, pending, followed);
+    }
+
+    /// <summary>Throws <see cref="ContactNotFoundException"/> for an id unknown in the tenant, as <c>ContactManager.GetAsync</c> does; merged and erased contacts exist.</summary>
+    private async Task<Contact> RequireExistsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    {
+        var contact = await _contacts.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        return contact is not null && contact.TenantId == tenantId && contact.Id == contactId
+            ? contact
+            : throw new ContactNotFoundException(contactId);
     }
 
     private async Task<Contact> RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)

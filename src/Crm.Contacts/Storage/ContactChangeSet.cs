@@ -69,4 +69,7 @@ public sealed class ContactChangeSet : ChangeSet
     public override bool IsEmpty => base.IsEmpty && Created.Count == 0 && Updated.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
         && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0
         && MergesRecorded.Count == 0;
+
+    /// <summary>How many records of each kind the change set writes and guards.</summary>
+    public override string ToString() => $"ContactChangeSet ({Created.Count} created, {Updated.Count} updated, {ContactsRead.Count} read guard(s), +{ReferralsAdded.Count}/-{ReferralsRemoved.Count} referral(s), {ReferralRequestsCreated.Count + ReferralRequestsUpdated.Count} request(s), {IdempotencyKeys.Count} key(s), {MergesRecorded.Count} merge(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
 }

@@ -9,8 +9,8 @@ namespace Crm.Contacts.Storage;
 /// </remarks>
 public sealed record ContactIdempotencyKey
 {
-    /// <summary>The maximum length of a key.</summary>
-    public const int MaxLength = 200;
+    /// <summary>The maximum length of a key (<see cref="IdempotencyKey.MaxLength"/>).</summary>
+    public const int MaxLength = IdempotencyKey.MaxLength;
 
     /// <summary>Creates the record.</summary>
     /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
@@ -27,23 +27,7 @@ public sealed record ContactIdempotencyKey
     /// <summary>The contact the first command with this key created.</summary>
     public ContactId ContactId { get; }
 
-    /// <summary>Checks a key against the rule and returns it.</summary>
+    /// <summary>Checks a key against the rule of <see cref="IdempotencyKey"/> (the one rule every package shares) and returns it.</summary>
     /// <exception cref="ArgumentException">The key breaks the rule.</exception>
-    public static string Validate(string? key, string paramName)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxLength)
-        {
-            throw new ArgumentException($"Idempotency key must be 1 to {MaxLength} characters.", paramName);
-        }
-
-        foreach (var c in key)
-        {
-            if (c is < '!' or > '~')
-            {
-                throw new ArgumentException("Idempotency key may contain only printable ASCII characters without spaces.", paramName);
-            }
-        }
-
-        return key;
-    }
+    public static string Validate(string? key, string paramName) => IdempotencyKey.Validate(key, paramName);
 }

@@ -127,9 +127,53 @@ public sealed class ReferralManagerTests
         await FluentActions.Awaiting(() => h.Referrals.RecordReferralAsync(TenantB, inB[0], inA[0])).Should().ThrowAsync<ContactNotFoundException>();
         await h.Referrals.RecordReferralAsync(TenantA, inA[1], inA[0]);
 
-        (await h.Referrals.FindReferralAsync(TenantB, inA[1])).Should().BeNull();
-        (await h.Referrals.GetDownlineAsync(TenantB, inA[0])).Should().BeEmpty();
+        await FluentActions.Awaiting(() => h.Referrals.FindReferralAsync(TenantB, inA[1])).Should().ThrowAsync<ContactNotFoundException>();
+        await FluentActions.Awaiting(() => h.Referrals.GetDownlineAsync(TenantB, inA[0])).Should().ThrowAsync<ContactNotFoundException>();
         (await h.Referrals.GetLongestChainAsync(TenantB)).Should().BeNull();
+    }
+
+    public static TheoryData<string> ContactQueries => ["FindReferral", "GetChain", "GetDownline", "GetReferralCounts", "GetReferralRequestStats"];
+
+    private static Task Query(ReferralManager referrals, string query, TenantId tenant, ContactId id) => query switch
+    {
+        "FindReferral" => referrals.FindReferralAsync(tenant, id),
+        "GetChain" => referrals.GetChainAsync(tenant, id),
+        "GetDownline" => referrals.GetDownlineAsync(tenant, id),
+        "GetReferralCounts" => referrals.GetReferralCountsAsync(tenant, id),
+        _ => referrals.GetReferralRequestStatsAsync(tenant, id),
+    };
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_UnknownContact_ThrowsContactNotFoundLikeGetAsync(string query)
+    {
+        var h = new ContactsHarness();
+        await h.SeedAsync(1);
+        var unknown = ContactId.New();
+
+        (await FluentActions.Awaiting(() => Query(h.Referrals, query, TenantA, unknown)).Should().ThrowAsync<ContactNotFoundException>()).Which.ContactId.Should().Be(unknown);
+        await FluentActions.Awaiting(() => h.Manager.GetAsync(TenantA, unknown)).Should().ThrowAsync<ContactNotFoundException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_OtherTenantsContact_ThrowsContactNotFound(string query)
+    {
+        var h = new ContactsHarness();
+        var inA = await h.SeedAsync(1, TenantA);
+        await h.SeedAsync(1, TenantB);
+
+        await FluentActions.Awaiting(() => Query(h.Referrals, query, TenantB, inA[0])).Should().ThrowAsync<ContactNotFoundException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_KnownContactWithoutReferrals_Answers(string query)
+    {
+        var h = new ContactsHarness();
+        var ids = await h.SeedAsync(1);
+
+        await FluentActions.Awaiting(() => Query(h.Referrals, query, TenantA, ids[0])).Should().NotThrowAsync();
     }
 
     [Fact]
