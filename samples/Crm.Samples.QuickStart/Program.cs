@@ -63,5 +63,5 @@ foreach (var entry in await referrals.GetDownlineAsync(tenant, ids[0]))
     Console.WriteLine($"  {new string(' ', 2 * entry.Depth)}{people[entry.ContactId]} (depth {entry.Depth}, referred by {people[entry.ReferrerId]})");
 }
 
-var golden = await referrals.GetLongestChainAsync(tenant);
+var golden = await scope.ServiceProvider.GetRequiredService<ReferralAnalytics>().GetLongestChainAsync(tenant);
 Console.WriteLine($"Golden referral chain ({golden!.Length} referrals): {Names(golden)}");

@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace Crm.Contacts.Referrals;
 
-/// <summary>Records who referred whom, answers questions about referral chains, and tracks requests for referrals.</summary>
+/// <summary>Records who referred whom, answers questions about one contact's referral chain, and tracks requests for referrals; graph-wide analytics are <see cref="ReferralAnalytics"/>.</summary>
 /// <remarks>
 /// <para>Rules: a contact has at most one referrer (<see cref="ReferrerAlreadySetException"/>), never itself
 /// (<see cref="SelfReferralException"/>), and referrals never form a cycle (<see cref="ReferralCycleException"/>). Both
@@ -248,120 +248,6 @@ public sealed class ReferralManager
         return new ReferralCounts(direct, indirect);
     }
 
-    /// <summary>The longest referral chain of the tenant (the "golden referral chain"), or <see langword="null"/> when no referral was recorded.</summary>
-    /// <remarks>
-    /// Computed in one pass over the tenant's referral edges and time linear in their number (breadth-first from every
-    /// root, no recursion). Among chains of equal length the one whose last member has the smallest id wins, which makes
-    /// the answer deterministic.
-    /// </remarks>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="InvalidOperationException">The store returned a graph with a cycle or a second referrer.</exception>
-    public async Task<ReferralChain?> GetLongestChainAsync(TenantId tenantId, CancellationToken cancellationToken = default)
-    {
-        TenantId.ThrowIfEmpty(tenantId);
-        var referrerOf = new Dictionary<ContactId, ContactId>();
-        var referees = new Dictionary<ContactId, List<ContactId>>();
-        await foreach (var referral in _referrals.GetAllReferralsAsync(tenantId, cancellationToken).ConfigureAwait(false))
-        {
-            if (!referrerOf.TryAdd(referral.RefereeId, referral.ReferrerId))
-            {
-                throw new InvalidOperationException($"The referral store returned two referrers for contact '{referral.RefereeId}'.");
-            }
-
-            if (!referees.TryGetValue(referral.ReferrerId, out var list))
-            {
-                referees[referral.ReferrerId] = list = [];
-            }
-
-            list.Add(referral.RefereeId);
-        }
-
-        if (referrerOf.Count == 0)
-        {
-            return null;
-        }
-
-        var deepest = default(ContactId);
-        var deepestDepth = -1;
-        var visited = 0;
-        var frontier = new Queue<(ContactId Id, int Depth)>();
-        foreach (var root in referees.Keys.Where(id => !referrerOf.ContainsKey(id)))
-        {
-            frontier.Enqueue((root, 0));
-        }
-
-        while (frontier.TryDequeue(out var node))
-        {
-            if (node.Depth > deepestDepth || (node.Depth == deepestDepth && node.Id < deepest))
-            {
-                (deepest, deepestDepth) = (node.Id, node.Depth);
-            }
-
-            if (referees.TryGetValue(node.Id, out var children))
-            {
-                foreach (var child in children)
-                {
-                    visited++;
-                    frontier.Enqueue((child, node.Depth + 1));
-                }
-            }
-        }
-
-        if (visited != referrerOf.Count)
-        {
-            throw new InvalidOperationException("The referral store returned a graph with a cycle: some referees are not reachable from any root referrer.");
-        }
-
-        var members = new ContactId[deepestDepth + 1];
-        var current = deepest;
-        for (var i = deepestDepth; i > 0; i--)
-        {
-            members[i] = current;
-            current = referrerOf[current];
-        }
-
-        members[0] = current;
-        return new ReferralChain(members);
-    }
-
-    /// <summary>The referrers with the most referrals recorded within <paramref name="interval"/>, most first (ties: smaller id first).</summary>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    public async Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(TenantId tenantId, Interval interval, int top, CancellationToken cancellationToken = default)
-    {
-        TenantId.ThrowIfEmpty(tenantId);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var counts = new Dictionary<ContactId, int>();
-        await foreach (var referral in _referrals.GetReferralsInIntervalAsync(tenantId, interval, cancellationToken).ConfigureAwait(false))
-        {
-            if (!interval.Contains(referral.ReferredAt))
-            {
-                throw new InvalidOperationException("The referral store returned a referral outside the requested interval.");
-            }
-
-            counts[referral.ReferrerId] = counts.GetValueOrDefault(referral.ReferrerId) + 1;
-        }
-
-        return [.. counts
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key)
-            .Take(top)
-            .Select(pair => new TopReferrer(pair.Key, pair.Value))];
-    }
-
-    /// <summary>The referrers with the most referrals recorded on the dates of <paramref name="dates"/> in <paramref name="zone"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="dates"/> or <paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    public Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(
-        TenantId tenantId, DateInterval dates, DateTimeZone zone, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dates);
-        ArgumentNullException.ThrowIfNull(zone);
-        var interval = new Interval(dates.Start.AtStartOfDayInZone(zone).ToInstant(), dates.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-        return GetTopReferrersAsync(tenantId, interval, top, cancellationToken);
-    }
-
     /// <summary>Records that <paramref name="contactId"/> was asked to refer someone; the request starts <see cref="ReferralRequestOutcome.Pending"/>.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="contactId">The contact who was asked.</param>
@@ -438,49 +324,6 @@ public sealed class ReferralManager
             cancellationToken).ConfigureAwait(false);
         Log.ReferralRequestRecorded(_logger, tenantId, requestId, stored.ContactId, outcome);
         return answered;
-    }
-
-    /// <summary>How <paramref name="contactId"/> responds to being asked for referrals, and how many referrals followed.</summary>
-    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
-    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
-    public async Task<ReferralRequestStats> GetReferralRequestStatsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
-    {
-        TenantId.ThrowIfEmpty(tenantId);
-        ContactId.ThrowIfEmpty(contactId);
-        await RequireExistsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-        var requests = await _referrals.GetReferralRequestsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-        var ids = new HashSet<ReferralRequestId>();
-        int accepted = 0, declined = 0, noAnswer = 0, pending = 0;
-        foreach (var request in requests)
-        {
-            if (request.ContactId != contactId || !ids.Add(request.Id))
-            {
-                throw new InvalidOperationException($"The referral store returned a request of another contact, or twice, for contact '{contactId}'.");
-            }
-
-            switch (request.Outcome)
-            {
-                case ReferralRequestOutcome.Accepted: accepted++; break;
-                case ReferralRequestOutcome.Declined: declined++; break;
-                case ReferralRequestOutcome.NoAnswer: noAnswer++; break;
-                default: pending++; break;
-            }
-        }
-
-        var followed = 0;
-        if (ids.Count > 0)
-        {
-            foreach (var referee in await _referrals.GetDirectRefereesAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false))
-            {
-                var referral = await _referrals.FindReferralAsync(tenantId, referee, cancellationToken).ConfigureAwait(false);
-                if (referral?.RequestId is { } rid && ids.Contains(rid))
-                {
-                    followed++;
-                }
-            }
-        }
-
-        return new ReferralRequestStats(requests.Count, accepted, declined, noAnswer, pending, followed);
     }
 
     /// <summary>Throws <see cref="ContactNotFoundException"/> for an id unknown in the tenant, as <c>ContactManager.GetAsync</c> does; merged and erased contacts exist.</summary>
