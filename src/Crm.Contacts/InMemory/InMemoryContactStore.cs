@@ -16,7 +16,7 @@ namespace Crm.Contacts.InMemory;
 /// and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore
+public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
     private readonly InMemoryOutbox _outbox = new();
@@ -84,6 +84,13 @@ public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore
     {
         ArgumentNullException.ThrowIfNull(key);
         return Read<string, ContactId?>(tenantId, key, static (partition, k) => partition.IdempotencyKeys.TryGetValue(k, out var id) ? id : null, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
+    {
+        VersionCheck.ValidateName(counter, nameof(counter));
+        return Read(tenantId, counter, static (partition, name) => partition.Counters.GetValueOrDefault(name), 0L, cancellationToken);
     }
 
     /// <inheritdoc />

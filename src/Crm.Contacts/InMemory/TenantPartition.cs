@@ -146,7 +146,25 @@ internal sealed partial class TenantPartition
 
         foreach (var update in changes.ReferralRequestsUpdated)
         {
+            var previous = Requests[update.Request.Id];
             Requests[update.Request.Id] = update.Request;
+            if (previous.ContactId != update.Request.ContactId)
+            {
+                // A merge moved the request to the survivor: re-index it (GetReferralRequestsAsync orders by AskedAt).
+                var ids = RequestsByContact[previous.ContactId];
+                ids.Remove(update.Request.Id);
+                if (ids.Count == 0)
+                {
+                    RequestsByContact.Remove(previous.ContactId);
+                }
+
+                if (!RequestsByContact.TryGetValue(update.Request.ContactId, out var target))
+                {
+                    RequestsByContact[update.Request.ContactId] = target = [];
+                }
+
+                target.Add(update.Request.Id);
+            }
         }
 
         foreach (var key in changes.IdempotencyKeys)

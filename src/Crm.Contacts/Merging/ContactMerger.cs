@@ -29,6 +29,9 @@ namespace Crm.Contacts.Merging;
 /// <item>Referral edges are re-pointed to the survivor (rules in <c>docs/duplicates-and-merge.md</c>): referees of absorbed
 /// contacts become the survivor's, the survivor inherits an absorbed contact's referrer only when it has none and no
 /// cycle results; edges between merged contacts are removed.</item>
+/// <item>Referral requests made to an absorbed contact move to the survivor (same id, dates and outcome, new stamp), so
+/// its request statistics and a later referral naming the request see them; a request asked for in parallel fails the
+/// merge with <see cref="ConcurrencyConflictException"/> (when the store implements <see cref="IVersionCounterStore"/>).</item>
 /// <item>A <see cref="MergeRecord"/> is appended (<see cref="ContactChangeSet.MergesRecorded"/>).</item>
 /// </list>
 /// <para>After the commit it logs <see cref="ContactsEventIds.ContactsMerged"/> and publishes <see cref="ContactsMerged"/>
@@ -88,8 +91,32 @@ public sealed class ContactMerger
         IReadOnlyList<Referral> removed = [];
         IReadOnlyList<Referral> added = [];
         long? graphVersion = null;
+        var requestChecks = new List<VersionCheck>();
+        var requestsMoved = new List<ReferralRequestUpdate>();
         if (_store is IReferralStore referrals)
         {
+            // Referral requests follow the absorbed contacts to the survivor. Each absorbed contact's request counter is
+            // read before its requests and checked at commit, so a request asked for in parallel is never left behind.
+            foreach (var id in request.AbsorbedIds)
+            {
+                if (_store is IVersionCounterStore counters)
+                {
+                    var name = ContactChangeSet.ReferralRequestsCounter(id);
+                    requestChecks.Add(new VersionCheck(name, await counters.GetVersionAsync(tenantId, name, cancellationToken).ConfigureAwait(false), advance: false));
+                }
+
+                foreach (var asked in await referrals.GetReferralRequestsAsync(tenantId, id, cancellationToken).ConfigureAwait(false))
+                {
+                    if (asked.ContactId != id)
+                    {
+                        throw new InvalidOperationException($"The referral store returned request '{asked.Id}' of another contact when asked for the requests of '{id}'.");
+                    }
+
+                    var moved = new ReferralRequest(asked.Id, survivor.Id, asked.AskedAt, asked.Channel, asked.Outcome, asked.AnsweredAt, ConcurrencyStamp.New());
+                    requestsMoved.Add(new ReferralRequestUpdate(moved, asked.ConcurrencyStamp));
+                }
+            }
+
             (removed, added, var version) = await ReferralRepointer.PlanAsync(referrals, tenantId, survivor.Id, request.AbsorbedIds, cancellationToken).ConfigureAwait(false);
             graphVersion = version;
         }
@@ -120,8 +147,9 @@ public sealed class ContactMerger
             ReferralsRemoved = removed,
             ReferralsAdded = added,
             VersionChecks = graphVersion is { } expected
-                ? [ContactChangeSet.ReferralGraphCheck(expected, advance: removed.Count > 0 || added.Count > 0)]
-                : [],
+                ? [ContactChangeSet.ReferralGraphCheck(expected, advance: removed.Count > 0 || added.Count > 0), .. requestChecks]
+                : requestChecks,
+            ReferralRequestsUpdated = requestsMoved,
             MergesRecorded = [record],
             Events = [_eventIds.Identify(new ContactsMerged(tenantId, now, survivor.Id, record.AbsorbedIds))],
         };

@@ -256,23 +256,42 @@ public sealed class ReferralManager
     /// <exception cref="ArgumentException">The tenant or id is empty, or the channel breaks its rule.</exception>
     /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant.</exception>
     /// <exception cref="ContactNotActiveException">The contact was merged or erased.</exception>
+    /// <exception cref="ConcurrencyConflictException">The contact or its requests kept changing concurrently for <see cref="MaxAttempts"/> attempts; nothing was written.</exception>
     public async Task<ReferralRequest> AskForReferralAsync(TenantId tenantId, ContactId contactId, string? channel = null, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
         ValidateChannel(channel);
-        var asked = await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-        var now = _clock.GetCurrentInstant();
-        var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
-        var changes = new ContactChangeSet
+        var counter = ContactChangeSet.ReferralRequestsCounter(contactId);
+        for (var attempt = 1; ; attempt++)
         {
-            ReferralRequestsCreated = [request],
-            ContactsRead = [ContactReadGuard.For(asked)],
-            Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
-        };
-        await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
-        Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
-        return request;
+            // The contact's request counter is read before the contact, so a merge that moves the contact's requests
+            // (and checks the counter) and this request can never both commit with the request left on a merged contact.
+            long? version = _contacts is IVersionCounterStore counters
+                ? await counters.GetVersionAsync(tenantId, counter, cancellationToken).ConfigureAwait(false)
+                : null;
+            var asked = await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+            var now = _clock.GetCurrentInstant();
+            var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
+            var changes = new ContactChangeSet
+            {
+                ReferralRequestsCreated = [request],
+                ContactsRead = [ContactReadGuard.For(asked)],
+                VersionChecks = version is { } v ? [new VersionCheck(counter, v, advance: true)] : [],
+                Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
+            };
+            try
+            {
+                await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue; // A parallel request or a change to the contact: read again (a merged contact is then refused).
+            }
+
+            Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
+            return request;
+        }
     }
 
     /// <summary>Records how the contact answered a referral request; a request is answered once.</summary>

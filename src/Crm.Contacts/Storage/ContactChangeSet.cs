@@ -46,6 +46,14 @@ public sealed class ContactChangeSet : ChangeSet
     /// only depends on the graph checks it without advancing. <see cref="IReferralStore.GetGraphVersionAsync"/> reads it.</remarks>
     public const string ReferralGraphCounter = "contacts.referral_graph";
 
+    /// <summary>The name of the version counter of the referral requests made to <paramref name="contactId"/>: a new request advances it, a merge checks it for every absorbed contact.</summary>
+    /// <exception cref="ArgumentException"><paramref name="contactId"/> is empty.</exception>
+    public static string ReferralRequestsCounter(ContactId contactId)
+    {
+        ContactId.ThrowIfEmpty(contactId);
+        return $"contacts.referral_requests:{contactId}";
+    }
+
     /// <summary>Contacts the operation read and relied on without writing them, each guarded by the stamp it had.</summary>
     public IReadOnlyList<ContactReadGuard> ContactsRead { get; init; } = [];
 

@@ -2,7 +2,6 @@ using Crm.Contacts.Duplicates;
 using Crm.Contacts.Referrals;
 using Crm.Contacts.Storage;
 using Crm.Contacts.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Crm.Contacts.Tests.TestSupport.DuplicatesHarness;
 
 namespace Crm.Contacts.Tests.Referrals;
@@ -13,18 +12,15 @@ namespace Crm.Contacts.Tests.Referrals;
 /// </summary>
 public sealed class ReferralMergeInterleavingTests
 {
-    private static (DuplicatesHarness H, ReferralManager Referrals) NewHarness()
-    {
-        var h = new DuplicatesHarness(o => o.Duplicates.OnCreate = DuplicateCreateAction.Allow);
-        return (h, new ReferralManager(h.Store, h.Store, h.Clock, h.EventIds, NullLogger<ReferralManager>.Instance));
-    }
+    private static DuplicatesHarness NewHarness() => new(o => o.Duplicates.OnCreate = DuplicateCreateAction.Allow);
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task RecordReferral_HeldWhileAMergeAbsorbsAContactOfIt_IsRefusedAndWritesNothing(bool mergedIsReferee)
     {
-        var (h, referrals) = NewHarness();
+        var h = NewHarness();
+        var referrals = h.Referrals;
         var c = await h.CreateManyAsync(3);
         var (y, z, x) = (c[0], c[1], c[2]);
         var (referee, referrer) = mergedIsReferee ? (y.Id, x.Id) : (x.Id, y.Id);
@@ -44,7 +40,8 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Merge_HeldWhileAReferralOfTheAbsorbedContactCommits_FailsWithConflictAndWritesNothing()
     {
-        var (h, referrals) = NewHarness();
+        var h = NewHarness();
+        var referrals = h.Referrals;
         var c = await h.CreateManyAsync(3);
         var (y, z, x) = (c[0], c[1], c[2]);
         var pause = h.Store.PauseNextSave(changes => changes.MergesRecorded.Count > 0);
@@ -64,7 +61,8 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Merge_AfterTheHeldMergeFailed_RepointsTheNewReferral()
     {
-        var (h, referrals) = NewHarness();
+        var h = NewHarness();
+        var referrals = h.Referrals;
         var c = await h.CreateManyAsync(3);
         var (y, z, x) = (c[0], c[1], c[2]);
         var pause = h.Store.PauseNextSave(changes => changes.MergesRecorded.Count > 0);
@@ -82,7 +80,7 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Save_ReadGuardOnAContactThatChanged_ThrowsConflictAndWritesNothing()
     {
-        var (h, _) = NewHarness();
+        var h = NewHarness();
         var c = await h.CreateManyAsync(2);
         await h.Manager.UpdateAsync(Tenant, c[0].Id, c[0].ConcurrencyStamp, e => e.AddTag("moved"));
         var referral = new Referral(c[1].Id, c[0].Id, h.Clock.GetCurrentInstant());
@@ -102,7 +100,7 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Save_SecondReferrerReachingTheStore_ThrowsConflictNamingTheReferee()
     {
-        var (h, _) = NewHarness();
+        var h = NewHarness();
         var c = await h.CreateManyAsync(3);
         await h.ReferAsync(c[2].Id, c[0].Id);
         var version = await h.Store.GetGraphVersionAsync(Tenant, CancellationToken.None);
@@ -122,7 +120,7 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Save_ReferralClosingACycleReachingTheStore_ThrowsConflictAndWritesNothing()
     {
-        var (h, _) = NewHarness();
+        var h = NewHarness();
         var c = await h.CreateManyAsync(2);
         await h.ReferAsync(c[1].Id, c[0].Id);
         var version = await h.Store.GetGraphVersionAsync(Tenant, CancellationToken.None);
@@ -140,7 +138,7 @@ public sealed class ReferralMergeInterleavingTests
     [Fact]
     public async Task Save_EdgesWithoutAdvancingTheGraphCounter_IsRefusedAsMalformed()
     {
-        var (h, _) = NewHarness();
+        var h = NewHarness();
         var c = await h.CreateManyAsync(2);
 
         var act = async () => await h.Store.SaveAsync(Tenant, new ContactChangeSet

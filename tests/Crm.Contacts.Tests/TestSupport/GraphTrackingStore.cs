@@ -12,7 +12,7 @@ namespace Crm.Contacts.Tests.TestSupport;
 /// The in-memory store with a hook that runs a concurrent write just before the next save, to inject conflicts; every
 /// read and write is forwarded to the wrapped store.
 /// </summary>
-internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IForwardsOutbox
+internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IVersionCounterStore, IForwardsOutbox
 {
     private readonly InMemoryContactStore _inner;
 
@@ -89,7 +89,24 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
 
     public ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken) => _inner.GetGraphVersionAsync(tenantId, cancellationToken);
 
-    public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken) => _inner.FindReferralAsync(tenantId, refereeId, cancellationToken);
+    /// <summary>How many times each referral read was called (to prove "one store call").</summary>
+    public int FindReferralCalls { get; private set; }
+
+    public int ReferralsByReferrersCalls { get; private set; }
+
+    public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken)
+    {
+        FindReferralCalls++;
+        return _inner.FindReferralAsync(tenantId, refereeId, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<Referral>> GetReferralsByReferrersAsync(TenantId tenantId, IReadOnlyCollection<ContactId> referrerIds, CancellationToken cancellationToken)
+    {
+        ReferralsByReferrersCalls++;
+        return _inner.GetReferralsByReferrersAsync(tenantId, referrerIds, cancellationToken);
+    }
+
+    public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => _inner.GetVersionAsync(tenantId, counter, cancellationToken);
 
     public ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _inner.GetChainAsync(tenantId, contactId, cancellationToken);
 
