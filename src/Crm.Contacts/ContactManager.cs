@@ -57,7 +57,8 @@ public sealed class ContactManager
     /// <remarks>
     /// With <see cref="ContactDraft.IdempotencyKey"/> set, a repeated call with the same key (also concurrently) returns
     /// the contact the first call created, as it is now, and creates nothing; the draft of the repeat is not compared
-    /// with the first. Keys are per tenant and kept as long as the store keeps them.
+    /// with the first. Keys are per tenant and kept at least <see cref="ContactOptions.IdempotencyKeyRetention"/>, until
+    /// <see cref="PurgeIdempotencyKeysAsync"/> removes them.
     /// </remarks>
     /// <exception cref="ArgumentException">The tenant is empty, or a draft value breaks its rule (the message names it).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> is null.</exception>
@@ -81,7 +82,7 @@ public sealed class ContactManager
         var changes = new ContactChangeSet
         {
             Created = [contact],
-            IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id)],
+            IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id, now)],
             Events = duplicates is null
                 ? [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin))]
                 : [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin)), _eventIds.Identify(DuplicateDetector.FlagEvent(tenantId, contact, duplicates, now))],
@@ -109,6 +110,34 @@ public sealed class ContactManager
         }
 
         return contact;
+    }
+
+    /// <summary>Removes the tenant's idempotency keys recorded before <paramref name="olderThan"/> (by default: now minus <see cref="ContactOptions.IdempotencyKeyRetention"/>), and returns how many were removed.</summary>
+    /// <remarks>Run it on a schedule (a hosted service, a cron job); nothing purges keys by itself. After the purge, a
+    /// repeat of a create with a removed key creates a new contact. Keys with no recording time are kept.</remarks>
+    /// <exception cref="ArgumentException">The tenant is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="olderThan"/> is later than now (it would remove keys still inside their retention).</exception>
+    /// <exception cref="InvalidOperationException">The store does not implement <see cref="IContactIdempotencyKeyPurge"/>.</exception>
+    public async Task<int> PurgeIdempotencyKeysAsync(TenantId tenantId, Instant? olderThan = null, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        var now = _clock.GetCurrentInstant();
+        var before = olderThan ?? now - _options.IdempotencyKeyRetention;
+        if (before > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(olderThan), olderThan, "olderThan must not be later than now.");
+        }
+
+        var purge = _store as IContactIdempotencyKeyPurge
+            ?? throw new InvalidOperationException($"The registered IContactStore ({_store.GetType().FullName}) does not implement IContactIdempotencyKeyPurge, so idempotency keys cannot be purged.");
+        var removed = await purge.PurgeIdempotencyKeysAsync(tenantId, before, cancellationToken).ConfigureAwait(false);
+        if (removed < 0)
+        {
+            throw new InvalidOperationException($"The store reported {removed} purged idempotency keys.");
+        }
+
+        Log.IdempotencyKeysPurged(_logger, tenantId, removed, before);
+        return removed;
     }
 
     /// <summary>Finds a contact of the tenant, or returns <see langword="null"/>.</summary>

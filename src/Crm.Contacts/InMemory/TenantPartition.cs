@@ -31,7 +31,7 @@ internal sealed partial class TenantPartition
     public Dictionary<ContactId, List<ReferralRequestId>> RequestsByContact { get; } = [];
 
     /// <summary>Idempotency key → the contact its create command produced.</summary>
-    public Dictionary<string, ContactId> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ContactIdempotencyKey> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Checks every precondition of <paramref name="changes"/>; throws before anything is written.</summary>
     public void Check(TenantId tenantId, ContactChangeSet changes)
@@ -169,7 +169,7 @@ internal sealed partial class TenantPartition
 
         foreach (var key in changes.IdempotencyKeys)
         {
-            IdempotencyKeys.Add(key.Key, key.ContactId);
+            IdempotencyKeys.Add(key.Key, key);
         }
 
         ApplyMergeRecords(changes); // TenantPartition.Duplicates.cs
