@@ -78,10 +78,11 @@ public sealed class ContactManager
         }
 
         // Duplicate hook (Duplicates/DuplicateDetector.cs): throws DuplicateContactException on Reject, returns matches to flag.
-        var duplicates = _duplicates is null ? null : await _duplicates.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
+        var (duplicates, claims) = _duplicates is null ? (null, []) : await _duplicates.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
         var changes = new ContactChangeSet
         {
             Created = [contact],
+            DuplicateKeyClaims = claims,
             IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id, now)],
             Events = duplicates is null
                 ? [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin))]
@@ -92,12 +93,19 @@ public sealed class ContactManager
         {
             await _store.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConcurrencyConflictException) when (key is not null)
+        catch (ConcurrencyConflictException) when (key is not null || claims.Count > 0)
         {
             // A concurrent command with the same key won the race: answer with its contact.
-            if (await FindByKeyAsync(tenantId, key, cancellationToken).ConfigureAwait(false) is { } winner)
+            if (key is not null && await FindByKeyAsync(tenantId, key, cancellationToken).ConfigureAwait(false) is { } winner)
             {
                 return winner;
+            }
+
+            // A parallel create of the same person committed first (the store refused our claims): check again, which
+            // now throws DuplicateContactException naming it. Anything else is a genuine conflict.
+            if (claims.Count > 0)
+            {
+                await _duplicates!.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
             }
 
             throw;

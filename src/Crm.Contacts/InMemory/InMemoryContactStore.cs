@@ -16,7 +16,7 @@ namespace Crm.Contacts.InMemory;
 /// and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge
+public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
     private readonly InMemoryOutbox _outbox = new();
@@ -92,6 +92,9 @@ public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, 
         VersionCheck.ValidateName(counter, nameof(counter));
         return Read(tenantId, counter, static (partition, name) => partition.Counters.GetValueOrDefault(name), 0L, cancellationToken);
     }
+
+    /// <summary>Always <see langword="true"/>: every save checks <see cref="ContactChangeSet.DuplicateKeyClaims"/> against the duplicate index.</summary>
+    public bool EnforcesDuplicateKeyClaims => true;
 
     /// <inheritdoc />
     public ValueTask<int> PurgeIdempotencyKeysAsync(TenantId tenantId, NodaTime.Instant recordedBefore, CancellationToken cancellationToken)

@@ -76,6 +76,7 @@ internal sealed partial class TenantPartition
         CheckVersionCounters(changes); // first: a stale graph version explains any edge that no longer matches
         CheckReferrals(changes);
         CheckIdempotencyKeys(changes, created);
+        CheckDuplicateKeyClaims(changes, created); // TenantPartition.Duplicates.cs
         CheckMergeRecords(changes, created); // TenantPartition.Duplicates.cs
 
         foreach (var request in changes.ReferralRequestsCreated)

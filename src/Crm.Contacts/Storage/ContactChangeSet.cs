@@ -61,6 +61,9 @@ public sealed class ContactChangeSet : ChangeSet
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
     public static VersionCheck ReferralGraphCheck(long expectedVersion, bool advance = true) => new(ReferralGraphCounter, expectedVersion, advance);
 
+    /// <summary>Claims of <see cref="Created"/> contacts on duplicate key combinations; a store with <see cref="IContactUniqueKeys"/> refuses the change set when another active contact holds every key of a claim, other stores ignore them.</summary>
+    public IReadOnlyList<DuplicateKeyClaim> DuplicateKeyClaims { get; init; } = [];
+
     /// <summary>New referral requests.</summary>
     public IReadOnlyList<ReferralRequest> ReferralRequestsCreated { get; init; } = [];
 

@@ -12,7 +12,7 @@ namespace Crm.Contacts.Tests.TestSupport;
 /// The in-memory store with a hook that runs a concurrent write just before the next save, to inject conflicts; every
 /// read and write is forwarded to the wrapped store.
 /// </summary>
-internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IVersionCounterStore, IForwardsOutbox
+internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IVersionCounterStore, IContactUniqueKeys, IForwardsOutbox
 {
     private readonly InMemoryContactStore _inner;
 
@@ -105,6 +105,8 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
         ReferralsByReferrersCalls++;
         return _inner.GetReferralsByReferrersAsync(tenantId, referrerIds, cancellationToken);
     }
+
+    public bool EnforcesDuplicateKeyClaims => _inner.EnforcesDuplicateKeyClaims;
 
     public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => _inner.GetVersionAsync(tenantId, counter, cancellationToken);
 
