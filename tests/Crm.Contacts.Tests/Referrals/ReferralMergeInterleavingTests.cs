@@ -59,6 +59,26 @@ public sealed class ReferralMergeInterleavingTests
     }
 
     [Fact]
+    public async Task RecordReferralAndMerge_InParallelManyTimes_NeverLeaveAReferralOnAMergedContact()
+    {
+        for (var run = 0; run < 100; run++)
+        {
+            var h = NewHarness();
+            var c = await h.CreateManyAsync(3);
+            var (y, z, x) = (c[0], c[1], c[2]);
+            var referral = Task.Run(() => h.Referrals.RecordReferralAsync(Tenant, y.Id, x.Id));
+            var merge = Task.Run(() => h.MergeAsync(z.Id, y.Id));
+            await Task.WhenAll(referral.ContinueWith(_ => { }, TaskScheduler.Default), merge.ContinueWith(_ => { }, TaskScheduler.Default));
+
+            var map = await h.ReferrerMapAsync();
+            var merged = (await h.GetAsync(y.Id)).Status == ContactStatus.Merged;
+            map.ContainsKey(y.Id).Should().Be(!merged, "a referral of Y exists exactly when Y was not merged (run {0})", run);
+            (referral.IsCompletedSuccessfully && merge.IsCompletedSuccessfully
+                && (await h.ReferrerMapAsync()).GetValueOrDefault(z.Id) != x.Id).Should().BeFalse("if both succeeded, the referral must have moved to Z (run {0})", run);
+        }
+    }
+
+    [Fact]
     public async Task Merge_AfterTheHeldMergeFailed_RepointsTheNewReferral()
     {
         var h = NewHarness();
