@@ -175,7 +175,7 @@ public sealed class ContactImporter
                 var changes = new ContactChangeSet
                 {
                     Created = [.. _batch.Select(b => b.Contact)],
-                    IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id))],
+                    IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id, b.Contact.CreatedAt))],
                     Events = [.. _batch.Select(b => owner._eventIds.Identify(new ContactCreated(tenantId, b.Contact.CreatedAt, b.Contact.Id, b.Contact.Origin)))],
                 };
 
