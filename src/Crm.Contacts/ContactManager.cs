@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace Crm.Contacts;
 
-/// <summary>Creates, reads and changes contacts: validates input, applies the rules, writes through the store with optimistic concurrency, then publishes events.</summary>
+/// <summary>Creates, reads and changes contacts: validates input, applies the rules, writes through the store with optimistic concurrency, together with the events of each change (the store's outbox).</summary>
 /// <remarks>
 /// <para>Every write names the <see cref="ConcurrencyStamp"/> of the snapshot it was based on. If the contact changed
 /// since (or changes concurrently), the write fails with <see cref="ConcurrencyConflictException"/> and nothing is
@@ -203,7 +203,7 @@ public sealed class ContactManager
     }
 
     /// <summary>Changes a contact's profile: <paramref name="edit"/> makes the changes on a <see cref="ContactEditor"/>, and they are stored together.</summary>
-    /// <remarks>An edit that changes nothing writes nothing, publishes nothing and returns the stored snapshot.</remarks>
+    /// <remarks>An edit that changes nothing writes nothing (no event either) and returns the stored snapshot.</remarks>
     /// <exception cref="ArgumentException">The tenant, id or stamp is empty, or the edit was given an invalid value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="edit"/> is null.</exception>
     /// <exception cref="ContactNotFoundException">No such contact in the tenant.</exception>

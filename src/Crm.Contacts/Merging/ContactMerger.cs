@@ -34,8 +34,8 @@ namespace Crm.Contacts.Merging;
 /// merge with <see cref="ConcurrencyConflictException"/> (when the store implements <see cref="IVersionCounterStore"/>).</item>
 /// <item>A <see cref="MergeRecord"/> is appended (<see cref="ContactChangeSet.MergesRecorded"/>).</item>
 /// </list>
-/// <para>After the commit it logs <see cref="ContactsEventIds.ContactsMerged"/> and publishes <see cref="ContactsMerged"/>
-/// (ids only). A dry run computes the same result and writes and publishes nothing. A merge may leave the survivor
+/// <para>The merge writes <see cref="ContactsMerged"/> to the outbox in its change set and, after the commit, logs <see cref="ContactsEventIds.ContactsMerged"/>
+/// (ids only). A dry run computes the same result and writes nothing, events included. A merge may leave the survivor
 /// with more emails, phones, tags or attributes than the <see cref="ContactOptions"/> limits allow: no fact is
 /// dropped to honour a limit, and the survivor then accepts no new value of that kind until some are removed.</para>
 /// </remarks>

@@ -20,7 +20,7 @@ public sealed record MergeRequest
     /// <summary>The per-field conflict policies. Default <see cref="MergePolicy.Default"/>.</summary>
     public MergePolicy Policy { get; init; } = MergePolicy.Default;
 
-    /// <summary>When set, computes and returns the result without writing anything or publishing events.</summary>
+    /// <summary>When set, computes and returns the result without writing anything (no events either).</summary>
     public bool DryRun { get; init; }
 
     /// <summary>Optional stamps the involved contacts must still have: a contact whose stamp differs fails the merge with <see cref="ConcurrencyConflictException"/>.</summary>
