@@ -68,7 +68,7 @@ foreach (var entry in await referrals.GetDownlineAsync(tenant, ids[0]))
     Console.WriteLine($"  {new string(' ', 2 * entry.Depth)}{people[entry.ContactId]} (depth {entry.Depth}, referred by {people[entry.ReferrerId]})");
 }
 
-var golden = await referrals.GetLongestChainAsync(tenant);
+var golden = await scope.ServiceProvider.GetRequiredService<ReferralAnalytics>().GetLongestChainAsync(tenant);
 Console.WriteLine($"Golden referral chain ({golden!.Length} referrals): {Names(golden)}");
 
 // 5. Events were written in the same atomic save as each fact (the store's outbox). A generic host delivers them in the

@@ -414,4 +414,7 @@ public sealed class Contact
         change(copy);
         return copy;
     }
+
+    /// <summary>Id, status, stage and stamp; never personal data, so a contact can be logged or shown in an assertion safely.</summary>
+    public override string ToString() => $"Contact {Id} ({Status}, {Stage}, stamp {ConcurrencyStamp})";
 }

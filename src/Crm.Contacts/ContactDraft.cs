@@ -51,4 +51,7 @@ public sealed class ContactDraft
 
     /// <summary>The custom attributes by name.</summary>
     public IReadOnlyDictionary<string, CustomAttributeValue> Attributes { get; init; } = new Dictionary<string, CustomAttributeValue>();
+
+    /// <summary>The origin, stage and how many values of each kind the draft holds; never the values (they are personal data).</summary>
+    public override string ToString() => $"ContactDraft ({Origin}, {InitialStage}, name {(Name is null ? "absent" : "set")}, {Emails?.Count ?? 0} email(s), {PhoneNumbers?.Count ?? 0} phone(s), {Tags?.Count ?? 0} tag(s), {Attributes?.Count ?? 0} attribute(s))";
 }

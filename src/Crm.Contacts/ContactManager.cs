@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace Crm.Contacts;
 
-/// <summary>Creates, reads and changes contacts: validates input, applies the rules, writes through the store with optimistic concurrency, then publishes events.</summary>
+/// <summary>Creates, reads and changes contacts: validates input, applies the rules, writes through the store with optimistic concurrency, together with the events of each change (the store's outbox).</summary>
 /// <remarks>
 /// <para>Every write names the <see cref="ConcurrencyStamp"/> of the snapshot it was based on. If the contact changed
 /// since (or changes concurrently), the write fails with <see cref="ConcurrencyConflictException"/> and nothing is
@@ -57,7 +57,8 @@ public sealed class ContactManager
     /// <remarks>
     /// With <see cref="ContactDraft.IdempotencyKey"/> set, a repeated call with the same key (also concurrently) returns
     /// the contact the first call created, as it is now, and creates nothing; the draft of the repeat is not compared
-    /// with the first. Keys are per tenant and kept as long as the store keeps them.
+    /// with the first. Keys are per tenant and kept at least <see cref="ContactOptions.IdempotencyKeyRetention"/>, until
+    /// <see cref="PurgeIdempotencyKeysAsync"/> removes them.
     /// </remarks>
     /// <exception cref="ArgumentException">The tenant is empty, or a draft value breaks its rule (the message names it).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> is null.</exception>
@@ -67,7 +68,7 @@ public sealed class ContactManager
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(draft);
-        var key = draft.IdempotencyKey is null ? null : ContactIdempotencyKey.Validate(draft.IdempotencyKey, nameof(draft));
+        var key = draft.IdempotencyKey is null ? null : ContactIdempotencyKey.Validate(draft.IdempotencyKey, "draft.IdempotencyKey");
         var now = _clock.GetCurrentInstant();
         var contact = Build(tenantId, draft, now);
 
@@ -77,11 +78,12 @@ public sealed class ContactManager
         }
 
         // Duplicate hook (Duplicates/DuplicateDetector.cs): throws DuplicateContactException on Reject, returns matches to flag.
-        var duplicates = _duplicates is null ? null : await _duplicates.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
+        var (duplicates, claims) = _duplicates is null ? (null, []) : await _duplicates.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
         var changes = new ContactChangeSet
         {
             Created = [contact],
-            IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id)],
+            DuplicateKeyClaims = claims,
+            IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id, now)],
             Events = duplicates is null
                 ? [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin))]
                 : [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin)), _eventIds.Identify(DuplicateDetector.FlagEvent(tenantId, contact, duplicates, now))],
@@ -91,12 +93,19 @@ public sealed class ContactManager
         {
             await _store.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConcurrencyConflictException) when (key is not null)
+        catch (ConcurrencyConflictException) when (key is not null || claims.Count > 0)
         {
             // A concurrent command with the same key won the race: answer with its contact.
-            if (await FindByKeyAsync(tenantId, key, cancellationToken).ConfigureAwait(false) is { } winner)
+            if (key is not null && await FindByKeyAsync(tenantId, key, cancellationToken).ConfigureAwait(false) is { } winner)
             {
                 return winner;
+            }
+
+            // A parallel create of the same person committed first (the store refused our claims): check again, which
+            // now throws DuplicateContactException naming it. Anything else is a genuine conflict.
+            if (claims.Count > 0)
+            {
+                await _duplicates!.CheckBeforeCreateAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
             }
 
             throw;
@@ -109,6 +118,34 @@ public sealed class ContactManager
         }
 
         return contact;
+    }
+
+    /// <summary>Removes the tenant's idempotency keys recorded before <paramref name="olderThan"/> (by default: now minus <see cref="ContactOptions.IdempotencyKeyRetention"/>), and returns how many were removed.</summary>
+    /// <remarks>Run it on a schedule (a hosted service, a cron job); nothing purges keys by itself. After the purge, a
+    /// repeat of a create with a removed key creates a new contact. Keys with no recording time are kept.</remarks>
+    /// <exception cref="ArgumentException">The tenant is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="olderThan"/> is later than now (it would remove keys still inside their retention).</exception>
+    /// <exception cref="InvalidOperationException">The store does not implement <see cref="IContactIdempotencyKeyPurge"/>.</exception>
+    public async Task<int> PurgeIdempotencyKeysAsync(TenantId tenantId, Instant? olderThan = null, CancellationToken cancellationToken = default)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        var now = _clock.GetCurrentInstant();
+        var before = olderThan ?? now - _options.IdempotencyKeyRetention;
+        if (before > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(olderThan), olderThan, "olderThan must not be later than now.");
+        }
+
+        var purge = _store as IContactIdempotencyKeyPurge
+            ?? throw new InvalidOperationException($"The registered IContactStore ({_store.GetType().FullName}) does not implement IContactIdempotencyKeyPurge, so idempotency keys cannot be purged.");
+        var removed = await purge.PurgeIdempotencyKeysAsync(tenantId, before, cancellationToken).ConfigureAwait(false);
+        if (removed < 0)
+        {
+            throw new InvalidOperationException($"The store reported {removed} purged idempotency keys.");
+        }
+
+        Log.IdempotencyKeysPurged(_logger, tenantId, removed, before);
+        return removed;
     }
 
     /// <summary>Finds a contact of the tenant, or returns <see langword="null"/>.</summary>
@@ -166,7 +203,7 @@ public sealed class ContactManager
     }
 
     /// <summary>Changes a contact's profile: <paramref name="edit"/> makes the changes on a <see cref="ContactEditor"/>, and they are stored together.</summary>
-    /// <remarks>An edit that changes nothing writes nothing, publishes nothing and returns the stored snapshot.</remarks>
+    /// <remarks>An edit that changes nothing writes nothing (no event either) and returns the stored snapshot.</remarks>
     /// <exception cref="ArgumentException">The tenant, id or stamp is empty, or the edit was given an invalid value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="edit"/> is null.</exception>
     /// <exception cref="ContactNotFoundException">No such contact in the tenant.</exception>
@@ -365,10 +402,10 @@ public sealed class ContactManager
 
     private Contact Build(TenantId tenantId, ContactDraft draft, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(draft.Emails, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.PhoneNumbers, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.Tags, nameof(draft));
-        ArgumentNullException.ThrowIfNull(draft.Attributes, nameof(draft));
+        ArgumentNullException.ThrowIfNull(draft.Emails);
+        ArgumentNullException.ThrowIfNull(draft.PhoneNumbers);
+        ArgumentNullException.ThrowIfNull(draft.Tags);
+        ArgumentNullException.ThrowIfNull(draft.Attributes);
         var contact = Contact.CreateNew(tenantId, ContactId.New(), draft.Origin, draft.InitialStage, now);
         var editor = new ContactEditor(contact, _options, now);
         editor.SetName(draft.Name);

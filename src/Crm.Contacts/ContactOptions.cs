@@ -27,6 +27,10 @@ public sealed class ContactOptions
     /// <summary>Whether referral features are used; the registered <see cref="Storage.IContactStore"/> must then implement <see cref="Storage.IReferralStore"/> (checked at start-up). Default <see langword="true"/>.</summary>
     public bool EnableReferrals { get; set; } = true;
 
+    /// <summary>How long idempotency keys are kept at least: <see cref="ContactManager.PurgeIdempotencyKeysAsync"/> removes older ones (default 7 days; must be positive).</summary>
+    /// <remarks>A client may repeat a command safely within this time; after a purge a repeat creates a new contact.</remarks>
+    public NodaTime.Duration IdempotencyKeyRetention { get; set; } = NodaTime.Duration.FromDays(7);
+
     /// <summary>Duplicate detection: rules, candidate limit, and what create does on a match (off by default).</summary>
     public Duplicates.DuplicateOptions Duplicates { get; } = new();
 }

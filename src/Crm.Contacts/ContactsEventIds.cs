@@ -35,6 +35,9 @@ public static class ContactsEventIds
     /// <summary>A change was refused because the contact was merged or erased (Warning).</summary>
     public const int ContactNotActive = 1010;
 
+    /// <summary>Idempotency keys older than the retention were purged (Information).</summary>
+    public const int IdempotencyKeysPurged = 1011;
+
     /// <summary>A referral edge was recorded (Information).</summary>
     public const int ReferralRecorded = 1101;
 

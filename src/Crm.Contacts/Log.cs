@@ -12,6 +12,10 @@ internal static partial class Log
         Message = "Contact {ContactId} created in tenant {TenantId} (origin {Origin}).")]
     public static partial void ContactCreated(ILogger logger, TenantId tenantId, ContactId contactId, RecordOrigin origin);
 
+    [LoggerMessage(EventId = ContactsEventIds.IdempotencyKeysPurged, EventName = nameof(ContactsEventIds.IdempotencyKeysPurged), Level = LogLevel.Information,
+        Message = "Purged {Count} idempotency keys recorded before {RecordedBefore} in tenant {TenantId}.")]
+    public static partial void IdempotencyKeysPurged(ILogger logger, TenantId tenantId, int count, NodaTime.Instant recordedBefore);
+
     [LoggerMessage(EventId = ContactsEventIds.ContactUpdated, EventName = nameof(ContactsEventIds.ContactUpdated), Level = LogLevel.Information,
         Message = "Contact {ContactId} in tenant {TenantId} updated: {ChangedFields}.")]
     public static partial void ContactUpdated(ILogger logger, TenantId tenantId, ContactId contactId, IReadOnlyList<string> changedFields);

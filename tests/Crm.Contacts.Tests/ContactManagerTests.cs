@@ -81,7 +81,7 @@ public sealed class ContactManagerTests
         { "empty tag", () => new ContactDraft { Tags = [" "] }, "Tag must not be empty*" },
         { "bad attribute name", () => new ContactDraft { Attributes = new Dictionary<string, CustomAttributeValue> { ["9lives"] = CustomAttributeValue.Boolean(true) } }, "Custom attribute name must start*" },
         { "future birthday", () => new ContactDraft { Birthday = new Birthday(1, 1, 2030) }, "Birthday must not be in the future*" },
-        { "bad idempotency key", () => new ContactDraft { IdempotencyKey = "has space" }, "Idempotency key*" },
+        { "bad idempotency key", () => new ContactDraft { IdempotencyKey = "has space" }, "An idempotency key may contain only printable ASCII*" },
         { "churned initial stage", () => new ContactDraft { InitialStage = LifecycleStage.Churned }, "*must be created in Lead*" },
     };
 
@@ -374,5 +374,48 @@ public sealed class ContactManagerTests
 
         public ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
             => inner.SaveAsync(tenantId, changes, cancellationToken);
+    }
+
+    [Theory]
+    [InlineData("Emails")]
+    [InlineData("PhoneNumbers")]
+    [InlineData("Tags")]
+    [InlineData("Attributes")]
+    public async Task CreateAsync_NullCollection_NamesTheDraftProperty(string property)
+    {
+        var h = new ContactsHarness();
+        var draft = property switch
+        {
+            "Emails" => new ContactDraft { Emails = null! },
+            "PhoneNumbers" => new ContactDraft { PhoneNumbers = null! },
+            "Tags" => new ContactDraft { Tags = null! },
+            _ => new ContactDraft { Attributes = null! },
+        };
+
+        var act = () => h.Manager.CreateAsync(TenantA, draft);
+
+        (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be($"draft.{property}");
+    }
+
+    [Fact]
+    public async Task CreateAsync_BadIdempotencyKey_NamesTheDraftPropertyAndTheSharedRule()
+    {
+        var h = new ContactsHarness();
+
+        var act = () => h.Manager.CreateAsync(TenantA, new ContactDraft { IdempotencyKey = new string('k', 201) });
+
+        var error = (await act.Should().ThrowAsync<ArgumentException>()).Which;
+        error.ParamName.Should().Be("draft.IdempotencyKey");
+        error.Message.Should().StartWith(FluentActions.Invoking(() => new IdempotencyKey(new string('k', 201))).Should().Throw<ArgumentException>().Which.Message.Split(" (Parameter")[0]);
+    }
+
+    [Fact]
+    public async Task CreateAsync_NameOfOnlyAZeroWidthSpace_IsRejected()
+    {
+        var h = new ContactsHarness();
+
+        var act = () => h.Manager.CreateAsync(TenantA, new ContactDraft { Name = new PersonName("\u200B") });
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("PersonName.DisplayName must not be empty*");
     }
 }

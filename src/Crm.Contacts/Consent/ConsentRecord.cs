@@ -74,4 +74,7 @@ public sealed class ConsentRecord
 
     /// <summary>Whether this grant needs a confirmation (double opt-in) before processing is allowed.</summary>
     public bool AwaitsConfirmation { get; }
+
+    /// <summary>Purpose, address kind, action and time; never the address itself (it is personal data).</summary>
+    public override string ToString() => $"{Purpose} {Address.Kind} {Action} at {RecordedAt}";
 }

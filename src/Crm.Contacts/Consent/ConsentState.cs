@@ -113,4 +113,7 @@ public sealed class ConsentState
                 break;
         }
     }
+
+    /// <summary>Purpose, address kind and status; never the address itself (it is personal data).</summary>
+    public override string ToString() => $"{Purpose} {Address.Kind}: {Status}";
 }

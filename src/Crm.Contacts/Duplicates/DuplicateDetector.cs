@@ -17,7 +17,11 @@ namespace Crm.Contacts.Duplicates;
 /// a shared switchboard number) is ignored: it counts as matching nobody and is listed in
 /// <see cref="DuplicateCheckResult.SkippedKeys"/>. So once too many Johns exist, <c>[GivenName, FamilyName]</c> no longer
 /// matches on "john"; a rule with a criterion whose only values were skipped cannot match.</para>
-/// <para>The check is advisory, not a uniqueness constraint: two concurrent creates of the same person can both pass.</para>
+/// <para>With <see cref="DuplicateCreateAction.Reject"/> and a store that implements <see cref="IContactUniqueKeys"/> (the
+/// in-memory store does), a create is race-free: it claims its key combinations in its change set and the store refuses
+/// it when a parallel create of the same person committed first, which then fails with
+/// <see cref="DuplicateContactException"/>. Otherwise the check is advisory: two concurrent creates of the same person
+/// can both pass.</para>
 /// </remarks>
 public sealed class DuplicateDetector
 {
@@ -129,21 +133,27 @@ public sealed class DuplicateDetector
         return new DuplicateCheckResult(matches, skipped);
     }
 
+    /// <summary>The most duplicate key claims one create writes; combinations beyond it are not claimed (the check before the create still covers them).</summary>
+    internal const int MaxClaimsPerCreate = 1000;
+
     /// <summary>The create hook: checks a new contact when detection is on and <see cref="DuplicateOptions.OnCreate"/> asks for it; throws on <see cref="DuplicateCreateAction.Reject"/>.</summary>
-    /// <returns>The matches to flag after the contact is stored, or <see langword="null"/> when there is nothing to do.</returns>
+    /// <returns>The matches to flag after the contact is stored (or <see langword="null"/>), and, on Reject with a store that
+    /// enforces <see cref="IContactUniqueKeys"/>, the claims that make the create race-free.</returns>
     /// <exception cref="DuplicateContactException">The contact duplicates existing ones and the action is Reject.</exception>
-    internal async Task<DuplicateCheckResult?> CheckBeforeCreateAsync(TenantId tenantId, Contact contact, CancellationToken cancellationToken)
+    internal async Task<(DuplicateCheckResult? Flag, IReadOnlyList<DuplicateKeyClaim> Claims)> CheckBeforeCreateAsync(TenantId tenantId, Contact contact, CancellationToken cancellationToken)
     {
         var settings = _options.Duplicates;
         if (!settings.Enabled || settings.OnCreate == DuplicateCreateAction.Allow)
         {
-            return null;
+            return (null, []);
         }
 
         var result = await CheckAsync(tenantId, contact, cancellationToken).ConfigureAwait(false);
         if (!result.IsDuplicate)
         {
-            return null;
+            return (null, settings.OnCreate == DuplicateCreateAction.Reject && _store is IContactUniqueKeys { EnforcesDuplicateKeyClaims: true }
+                ? Claims(contact, settings.Rules, result.SkippedKeys)
+                : []);
         }
 
         var first = result.Matches[0];
@@ -154,7 +164,34 @@ public sealed class DuplicateDetector
             throw new DuplicateContactException(ids, first.RuleIndex, first.Rule);
         }
 
-        return result;
+        return (result, []);
+    }
+
+    /// <summary>Every combination of the contact's usable keys (one per criterion) of every rule it could meet, up to <see cref="MaxClaimsPerCreate"/>.</summary>
+    private static List<DuplicateKeyClaim> Claims(Contact contact, IReadOnlyList<DuplicateRule> rules, IReadOnlyList<DuplicateKey> skipped)
+    {
+        var skippedSet = skipped.ToHashSet();
+        var keysByCriterion = DuplicateMatcher.KeysByCriterion(contact, rules);
+        var claims = new List<DuplicateKeyClaim>();
+        for (var i = 0; i < rules.Count && claims.Count < MaxClaimsPerCreate; i++)
+        {
+            var perCriterion = rules[i].Criteria.Select(c => keysByCriterion[c].Where(k => !skippedSet.Contains(k)).ToArray()).ToArray();
+            if (perCriterion.Any(keys => keys.Length == 0))
+            {
+                continue; // The rule cannot match this contact (or only on values too common to count).
+            }
+
+            IEnumerable<DuplicateKey[]> combinations = [[]];
+            foreach (var keys in perCriterion)
+            {
+                var prefixes = combinations;
+                combinations = prefixes.SelectMany(prefix => keys.Select(k => (DuplicateKey[])[.. prefix, k]));
+            }
+
+            claims.AddRange(combinations.Take(MaxClaimsPerCreate - claims.Count).Select(keys => new DuplicateKeyClaim(contact.Id, keys, i)));
+        }
+
+        return claims;
     }
 
     /// <summary>The <see cref="PossibleDuplicateDetected"/> event that goes into the create's change set for a contact created despite matches.</summary>

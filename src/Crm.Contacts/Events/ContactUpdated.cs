@@ -4,7 +4,7 @@ using NodaTime;
 namespace Crm.Contacts.Events;
 
 /// <summary>Written to the outbox when a contact's profile (name, addresses, attributes…) was changed and stored.</summary>
-/// <remarks>Lifecycle and consent changes publish <see cref="LifecycleStageChanged"/> and <see cref="ConsentChanged"/> instead.</remarks>
+/// <remarks>Lifecycle and consent changes write <see cref="LifecycleStageChanged"/> and <see cref="ConsentChanged"/> instead.</remarks>
 [CrmEventType("crm.contacts.contact_updated", 1)]
 public sealed record ContactUpdated : CrmEvent
 {

@@ -25,6 +25,10 @@ internal sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
         CheckLimit(failures, nameof(ContactOptions.MaxPhoneNumbers), options.MaxPhoneNumbers);
         CheckLimit(failures, nameof(ContactOptions.MaxTags), options.MaxTags);
         CheckLimit(failures, nameof(ContactOptions.MaxCustomAttributes), options.MaxCustomAttributes);
+        if (options.IdempotencyKeyRetention <= NodaTime.Duration.Zero)
+        {
+            failures.Add($"ContactOptions.IdempotencyKeyRetention must be positive (was {options.IdempotencyKeyRetention}).");
+        }
 
         if (options.EnableReferrals)
         {

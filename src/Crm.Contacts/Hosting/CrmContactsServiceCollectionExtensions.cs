@@ -16,7 +16,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the contacts package to a <see cref="CrmBuilder"/>.</summary>
 public static class CrmContactsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, <see cref="DuplicateDetector"/>, <see cref="ContactImporter"/>, <see cref="ContactMerger"/>, <see cref="PersonalDataManager"/> (with the contacts package's personal-data contributor), their options and the default in-memory store.</summary>
+    /// <summary>Adds <see cref="ContactManager"/>, <see cref="Crm.Contacts.Referrals.ReferralManager"/>, <see cref="Crm.Contacts.Referrals.ReferralAnalytics"/>, <see cref="DuplicateDetector"/>, <see cref="ContactImporter"/>, <see cref="ContactMerger"/>, <see cref="PersonalDataManager"/> (with the contacts package's personal-data contributor), their options and the default in-memory store.</summary>
     /// <remarks>
     /// <para>Registers <see cref="InMemoryContactStore"/> as a singleton and <see cref="IContactStore"/> forwarding to it,
     /// both with <c>TryAdd</c>: a host's own <see cref="IContactStore"/> wins whether it is registered before or after
@@ -52,6 +52,7 @@ public static class CrmContactsServiceCollectionExtensions
             ?? throw new InvalidOperationException("The registered IContactStore does not implement IReferralStore; register one that does, or set ContactOptions.EnableReferrals = false and do not use referrals."));
         services.TryAddScoped<ContactManager>();
         services.TryAddScoped<Crm.Contacts.Referrals.ReferralManager>();
+        services.TryAddScoped<Crm.Contacts.Referrals.ReferralAnalytics>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, ContactPersonalDataContributor>());
         services.TryAddScoped<PersonalDataManager>();
         services.TryAddScoped<DuplicateDetector>();

@@ -19,7 +19,7 @@ internal static class ContactDraftReader
             step = nameof(ContactDraft.IdempotencyKey);
             if (draft.IdempotencyKey is not null)
             {
-                Storage.ContactIdempotencyKey.Validate(draft.IdempotencyKey, nameof(draft));
+                Storage.ContactIdempotencyKey.Validate(draft.IdempotencyKey, "draft.IdempotencyKey");
             }
 
             step = nameof(ContactDraft.InitialStage);
@@ -28,19 +28,19 @@ internal static class ContactDraftReader
             step = nameof(ContactDraft.Name);
             editor.SetName(draft.Name);
             step = nameof(ContactDraft.Emails);
-            ArgumentNullException.ThrowIfNull(draft.Emails, nameof(draft));
+            ArgumentNullException.ThrowIfNull(draft.Emails);
             for (var i = 0; i < draft.Emails.Count; i++)
             {
                 step = $"{nameof(ContactDraft.Emails)}[{i}]";
-                editor.AddEmail(draft.Emails[i] ?? throw new ArgumentException("An email address must not be null.", nameof(draft)));
+                editor.AddEmail(draft.Emails[i] ?? throw new ArgumentException($"draft.Emails[{i}] must not be null.", "draft.Emails"));
             }
 
             step = nameof(ContactDraft.PhoneNumbers);
-            ArgumentNullException.ThrowIfNull(draft.PhoneNumbers, nameof(draft));
+            ArgumentNullException.ThrowIfNull(draft.PhoneNumbers);
             for (var i = 0; i < draft.PhoneNumbers.Count; i++)
             {
                 step = $"{nameof(ContactDraft.PhoneNumbers)}[{i}]";
-                editor.AddPhoneNumber(draft.PhoneNumbers[i] ?? throw new ArgumentException("A phone number must not be null.", nameof(draft)));
+                editor.AddPhoneNumber(draft.PhoneNumbers[i] ?? throw new ArgumentException($"draft.PhoneNumbers[{i}] must not be null.", "draft.PhoneNumbers"));
             }
 
             step = nameof(ContactDraft.Birthday);
@@ -52,7 +52,7 @@ internal static class ContactDraftReader
             step = nameof(ContactDraft.TimeZoneId);
             editor.SetTimeZone(draft.TimeZoneId);
             step = nameof(ContactDraft.Tags);
-            ArgumentNullException.ThrowIfNull(draft.Tags, nameof(draft));
+            ArgumentNullException.ThrowIfNull(draft.Tags);
             for (var i = 0; i < draft.Tags.Count; i++)
             {
                 step = $"{nameof(ContactDraft.Tags)}[{i}]";
@@ -60,7 +60,7 @@ internal static class ContactDraftReader
             }
 
             step = nameof(ContactDraft.Attributes);
-            ArgumentNullException.ThrowIfNull(draft.Attributes, nameof(draft));
+            ArgumentNullException.ThrowIfNull(draft.Attributes);
             foreach (var (name, value) in draft.Attributes)
             {
                 step = $"{nameof(ContactDraft.Attributes)}[{name}]";

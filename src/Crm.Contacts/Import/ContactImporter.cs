@@ -24,8 +24,8 @@ namespace Crm.Contacts.Import;
 /// <para>Accepted rows are written <see cref="ImportOptions.BatchSize"/> at a time, each batch one atomic change set.
 /// A batch that meets a concurrent change (e.g. the same idempotency key used concurrently) is re-checked and retried up
 /// to three times, then the import fails with <see cref="ConcurrencyConflictException"/>; batches written before stay
-/// written, as they do when the import is cancelled. <see cref="ContactCreated"/> is published for every created contact
-/// after its batch is stored. Memory grows with the keys of the rows accepted so far.</para>
+/// written, as they do when the import is cancelled. <see cref="ContactCreated"/> is written to the outbox in each
+/// created contact's batch. Memory grows with the keys of the rows accepted so far.</para>
 /// </remarks>
 public sealed class ContactImporter
 {
@@ -175,7 +175,7 @@ public sealed class ContactImporter
                 var changes = new ContactChangeSet
                 {
                     Created = [.. _batch.Select(b => b.Contact)],
-                    IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id))],
+                    IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id, b.Contact.CreatedAt))],
                     Events = [.. _batch.Select(b => owner._eventIds.Identify(new ContactCreated(tenantId, b.Contact.CreatedAt, b.Contact.Id, b.Contact.Origin)))],
                 };
 

@@ -30,4 +30,7 @@ public sealed class ImportResult
 
     /// <summary>The rows with a value that breaks a rule.</summary>
     public IReadOnlyList<ImportRow> Errors { get; }
+
+    /// <summary>The counts of each outcome.</summary>
+    public override string ToString() => $"ImportResult ({Rows.Count} row(s): {Created.Count} created, {DuplicatesOfExisting.Count} duplicate(s) of existing, {DuplicatesWithinImport.Count} duplicate(s) within the import, {AlreadyImported.Count} already imported, {Errors.Count} error(s))";
 }

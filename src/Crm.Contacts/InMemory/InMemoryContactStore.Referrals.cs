@@ -53,6 +53,18 @@ public sealed partial class InMemoryContactStore : IReferralStore
             tenantId, referrerId, static (partition, id) => partition.RefereesByReferrer.TryGetValue(id, out var referees) ? [.. referees] : [], [], cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Referral>> GetReferralsByReferrersAsync(TenantId tenantId, IReadOnlyCollection<ContactId> referrerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referrerIds);
+        return Read<IReadOnlyCollection<ContactId>, IReadOnlyList<Referral>>(
+            tenantId,
+            referrerIds,
+            static (partition, ids) => [.. ids.Distinct().SelectMany(id => partition.RefereesByReferrer.TryGetValue(id, out var referees) ? referees : []).Select(r => partition.ReferralByReferee[r])],
+            [],
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken)
         => Referrals(tenantId, static _ => true, cancellationToken);
 

@@ -16,7 +16,7 @@ namespace Crm.Contacts.InMemory;
 /// and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore
+public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
     private readonly InMemoryOutbox _outbox = new();
@@ -83,8 +83,32 @@ public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore
     public ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Read<string, ContactId?>(tenantId, key, static (partition, k) => partition.IdempotencyKeys.TryGetValue(k, out var id) ? id : null, null, cancellationToken);
+        return Read<string, ContactId?>(tenantId, key, static (partition, k) => partition.IdempotencyKeys.TryGetValue(k, out var record) ? record.ContactId : null, null, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
+    {
+        VersionCheck.ValidateName(counter, nameof(counter));
+        return Read(tenantId, counter, static (partition, name) => partition.Counters.GetValueOrDefault(name), 0L, cancellationToken);
+    }
+
+    /// <summary>Always <see langword="true"/>: every save checks <see cref="ContactChangeSet.DuplicateKeyClaims"/> against the duplicate index.</summary>
+    public bool EnforcesDuplicateKeyClaims => true;
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeIdempotencyKeysAsync(TenantId tenantId, NodaTime.Instant recordedBefore, CancellationToken cancellationToken)
+        => Read(
+            tenantId,
+            recordedBefore,
+            static (partition, before) =>
+            {
+                var expired = partition.IdempotencyKeys.Values.Where(k => k.RecordedAt < before).Select(k => k.Key).ToList();
+                expired.ForEach(key => partition.IdempotencyKeys.Remove(key));
+                return expired.Count;
+            },
+            0,
+            cancellationToken);
 
     /// <inheritdoc />
     public ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)

@@ -31,6 +31,48 @@ internal sealed partial class TenantPartition
         }
     }
 
+    /// <summary>Refuses a claim when one active contact holds every key of it (the index holds active contacts only).</summary>
+    private void CheckDuplicateKeyClaims(ContactChangeSet changes, HashSet<ContactId> created)
+    {
+        foreach (var claim in changes.DuplicateKeyClaims)
+        {
+            ArgumentNullException.ThrowIfNull(claim, nameof(changes));
+            if (!created.Contains(claim.ContactId))
+            {
+                throw new ArgumentException($"A duplicate key claim names contact '{claim.ContactId}', which the change set does not create.", nameof(changes));
+            }
+
+            HashSet<ContactId>? holders = null;
+            foreach (var key in claim.Keys)
+            {
+                if (!DuplicateIndex.TryGetValue(key, out var ids))
+                {
+                    holders = null;
+                    break;
+                }
+
+                if (holders is null)
+                {
+                    holders = [.. ids];
+                }
+                else
+                {
+                    holders.IntersectWith(ids);
+                }
+
+                if (holders.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            if (holders is { Count: > 0 })
+            {
+                throw new ConcurrencyConflictException("duplicate key", claim.ContactId.ToString());
+            }
+        }
+    }
+
     private void ApplyDuplicateIndex(ContactChangeSet changes)
     {
         foreach (var contact in changes.Created)

@@ -20,7 +20,8 @@ internal sealed partial class TenantPartition
     /// <summary>Each referrer's direct referees, in the order they were recorded.</summary>
     public Dictionary<ContactId, List<ContactId>> RefereesByReferrer { get; } = [];
 
-    public long GraphVersion { get; private set; }
+    /// <summary>The referral graph version: the named counter <see cref="ContactChangeSet.ReferralGraphCounter"/>.</summary>
+    public long GraphVersion => Counters.GetValueOrDefault(ContactChangeSet.ReferralGraphCounter);
 
     /// <summary>Named version counters (<see cref="Crm.Storage.VersionCheck"/>); absent means version 0.</summary>
     public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
@@ -30,7 +31,7 @@ internal sealed partial class TenantPartition
     public Dictionary<ContactId, List<ReferralRequestId>> RequestsByContact { get; } = [];
 
     /// <summary>Idempotency key → the contact its create command produced.</summary>
-    public Dictionary<string, ContactId> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ContactIdempotencyKey> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Checks every precondition of <paramref name="changes"/>; throws before anything is written.</summary>
     public void Check(TenantId tenantId, ContactChangeSet changes)
@@ -63,9 +64,19 @@ internal sealed partial class TenantPartition
             }
         }
 
+        foreach (var guard in changes.ContactsRead)
+        {
+            ArgumentNullException.ThrowIfNull(guard, nameof(changes));
+            if (!Contacts.TryGetValue(guard.ContactId, out var stored) || stored.ConcurrencyStamp != guard.ExpectedStamp)
+            {
+                throw new ConcurrencyConflictException("contact", guard.ContactId.ToString());
+            }
+        }
+
+        CheckVersionCounters(changes); // first: a stale graph version explains any edge that no longer matches
         CheckReferrals(changes);
-        CheckVersionCounters(changes);
         CheckIdempotencyKeys(changes, created);
+        CheckDuplicateKeyClaims(changes, created); // TenantPartition.Duplicates.cs
         CheckMergeRecords(changes, created); // TenantPartition.Duplicates.cs
 
         foreach (var request in changes.ReferralRequestsCreated)
@@ -123,11 +134,6 @@ internal sealed partial class TenantPartition
             referees.Add(referral.RefereeId);
         }
 
-        if (changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0)
-        {
-            GraphVersion++;
-        }
-
         foreach (var request in changes.ReferralRequestsCreated)
         {
             Requests.Add(request.Id, request);
@@ -141,12 +147,30 @@ internal sealed partial class TenantPartition
 
         foreach (var update in changes.ReferralRequestsUpdated)
         {
+            var previous = Requests[update.Request.Id];
             Requests[update.Request.Id] = update.Request;
+            if (previous.ContactId != update.Request.ContactId)
+            {
+                // A merge moved the request to the survivor: re-index it (GetReferralRequestsAsync orders by AskedAt).
+                var ids = RequestsByContact[previous.ContactId];
+                ids.Remove(update.Request.Id);
+                if (ids.Count == 0)
+                {
+                    RequestsByContact.Remove(previous.ContactId);
+                }
+
+                if (!RequestsByContact.TryGetValue(update.Request.ContactId, out var target))
+                {
+                    RequestsByContact[update.Request.ContactId] = target = [];
+                }
+
+                target.Add(update.Request.Id);
+            }
         }
 
         foreach (var key in changes.IdempotencyKeys)
         {
-            IdempotencyKeys.Add(key.Key, key.ContactId);
+            IdempotencyKeys.Add(key.Key, key);
         }
 
         ApplyMergeRecords(changes); // TenantPartition.Duplicates.cs
@@ -197,21 +221,16 @@ internal sealed partial class TenantPartition
 
     private void CheckReferrals(ContactChangeSet changes)
     {
-        // A change set may depend on the graph without changing it (a merge that found no edge to re-point): the version
-        // is checked whenever it is given, so a concurrent referral cannot slip past such a change.
-        if (changes.ExpectedReferralGraphVersion is { } expected && expected != GraphVersion)
-        {
-            throw new ConcurrencyConflictException("referral graph", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
+        // The graph version itself is a named counter, checked with the others (CheckVersionCounters). A change set may
+        // depend on the graph without changing it (a merge that found no edge to re-point) by checking it without advancing.
         if (changes.ReferralsAdded.Count == 0 && changes.ReferralsRemoved.Count == 0)
         {
             return;
         }
 
-        if (changes.ExpectedReferralGraphVersion is null)
+        if (!changes.VersionChecks.Any(c => c is { Counter: ContactChangeSet.ReferralGraphCounter, Advance: true }))
         {
-            throw new ArgumentException("ExpectedReferralGraphVersion is required when referral edges change.", nameof(changes));
+            throw new ArgumentException($"A change set that adds or removes referral edges must advance the version counter '{ContactChangeSet.ReferralGraphCounter}'.", nameof(changes));
         }
 
         // Simulate the edge changes on the referrer-of map so the invariants are checked on the result.
@@ -231,7 +250,8 @@ internal sealed partial class TenantPartition
             var hasReferrer = ReferralByReferee.ContainsKey(referral.RefereeId) && !removed.Contains(referral.RefereeId);
             if (hasReferrer || !added.TryAdd(referral.RefereeId, referral.ReferrerId))
             {
-                throw new InvalidOperationException($"Store invariant: contact '{referral.RefereeId}' would have a second referrer.");
+                // A concurrent referral got there first: the retryable conflict a unique constraint on the referee maps to.
+                throw new ConcurrencyConflictException("referral", referral.RefereeId.ToString());
             }
         }
 
@@ -247,7 +267,7 @@ internal sealed partial class TenantPartition
             {
                 if (!path.Add(node))
                 {
-                    throw new InvalidOperationException($"Store invariant: the referral of '{referee}' would close a cycle.");
+                    throw new ConcurrencyConflictException("referral", referee.ToString());
                 }
 
                 current = ReferrerAfterChanges(node, added, removed);

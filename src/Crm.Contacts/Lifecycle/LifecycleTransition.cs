@@ -37,4 +37,7 @@ public sealed class LifecycleTransition
 
     /// <summary>Why the contact churned; set only on moves to <see cref="LifecycleStage.Churned"/>.</summary>
     public ChurnReason? Reason { get; }
+
+    /// <summary>The move and its time, e.g. <c>Lead → Customer at 2025-03-01T12:00:00Z</c>.</summary>
+    public override string ToString() => $"{(From is { } from ? from.ToString() : "(start)")} → {To} at {At}{(Reason is { } reason ? $" ({reason})" : string.Empty)}";
 }

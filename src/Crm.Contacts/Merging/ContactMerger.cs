@@ -29,10 +29,13 @@ namespace Crm.Contacts.Merging;
 /// <item>Referral edges are re-pointed to the survivor (rules in <c>docs/duplicates-and-merge.md</c>): referees of absorbed
 /// contacts become the survivor's, the survivor inherits an absorbed contact's referrer only when it has none and no
 /// cycle results; edges between merged contacts are removed.</item>
+/// <item>Referral requests made to an absorbed contact move to the survivor (same id, dates and outcome, new stamp), so
+/// its request statistics and a later referral naming the request see them; a request asked for in parallel fails the
+/// merge with <see cref="ConcurrencyConflictException"/> (when the store implements <see cref="IVersionCounterStore"/>).</item>
 /// <item>A <see cref="MergeRecord"/> is appended (<see cref="ContactChangeSet.MergesRecorded"/>).</item>
 /// </list>
-/// <para>After the commit it logs <see cref="ContactsEventIds.ContactsMerged"/> and publishes <see cref="ContactsMerged"/>
-/// (ids only). A dry run computes the same result and writes and publishes nothing. A merge may leave the survivor
+/// <para>The merge writes <see cref="ContactsMerged"/> to the outbox in its change set and, after the commit, logs <see cref="ContactsEventIds.ContactsMerged"/>
+/// (ids only). A dry run computes the same result and writes nothing, events included. A merge may leave the survivor
 /// with more emails, phones, tags or attributes than the <see cref="ContactOptions"/> limits allow: no fact is
 /// dropped to honour a limit, and the survivor then accepts no new value of that kind until some are removed.</para>
 /// </remarks>
@@ -88,8 +91,32 @@ public sealed class ContactMerger
         IReadOnlyList<Referral> removed = [];
         IReadOnlyList<Referral> added = [];
         long? graphVersion = null;
+        var requestChecks = new List<VersionCheck>();
+        var requestsMoved = new List<ReferralRequestUpdate>();
         if (_store is IReferralStore referrals)
         {
+            // Referral requests follow the absorbed contacts to the survivor. Each absorbed contact's request counter is
+            // read before its requests and checked at commit, so a request asked for in parallel is never left behind.
+            foreach (var id in request.AbsorbedIds)
+            {
+                if (_store is IVersionCounterStore counters)
+                {
+                    var name = ContactChangeSet.ReferralRequestsCounter(id);
+                    requestChecks.Add(new VersionCheck(name, await counters.GetVersionAsync(tenantId, name, cancellationToken).ConfigureAwait(false), advance: false));
+                }
+
+                foreach (var asked in await referrals.GetReferralRequestsAsync(tenantId, id, cancellationToken).ConfigureAwait(false))
+                {
+                    if (asked.ContactId != id)
+                    {
+                        throw new InvalidOperationException($"The referral store returned request '{asked.Id}' of another contact when asked for the requests of '{id}'.");
+                    }
+
+                    var moved = new ReferralRequest(asked.Id, survivor.Id, asked.AskedAt, asked.Channel, asked.Outcome, asked.AnsweredAt, ConcurrencyStamp.New());
+                    requestsMoved.Add(new ReferralRequestUpdate(moved, asked.ConcurrencyStamp));
+                }
+            }
+
             (removed, added, var version) = await ReferralRepointer.PlanAsync(referrals, tenantId, survivor.Id, request.AbsorbedIds, cancellationToken).ConfigureAwait(false);
             graphVersion = version;
         }
@@ -102,7 +129,13 @@ public sealed class ContactMerger
         var absorbedAfter = absorbed.Select(a => a.AsMerged(survivor.Id, now).WithNewVersion(now)).ToArray();
         var acquisitions = absorbed.Where(a => a.Acquisition is not null).ToDictionary(a => a.Id, a => a.Acquisition!);
         var record = new MergeRecord(survivor.Id, [.. request.AbsorbedIds], now, decisions, removed, added, acquisitions);
-        var result = new MergeResult(survivorAfter, absorbedAfter, record, request.DryRun);
+        var result = new MergeResult(survivorAfter, absorbedAfter, record, request.DryRun)
+        {
+            ExpectedStamps = new Dictionary<ContactId, ConcurrencyStamp>(absorbed.Count + 1)
+            {
+                [survivor.Id] = survivor.ConcurrencyStamp,
+            }.Concat(absorbed.Select(a => KeyValuePair.Create(a.Id, a.ConcurrencyStamp))).ToDictionary(),
+        };
         if (request.DryRun)
         {
             return result;
@@ -113,7 +146,10 @@ public sealed class ContactMerger
             Updated = [new ContactUpdate(survivorAfter, survivor.ConcurrencyStamp), .. absorbed.Select((a, i) => new ContactUpdate(absorbedAfter[i], a.ConcurrencyStamp))],
             ReferralsRemoved = removed,
             ReferralsAdded = added,
-            ExpectedReferralGraphVersion = graphVersion,
+            VersionChecks = graphVersion is { } expected
+                ? [ContactChangeSet.ReferralGraphCheck(expected, advance: removed.Count > 0 || added.Count > 0), .. requestChecks]
+                : requestChecks,
+            ReferralRequestsUpdated = requestsMoved,
             MergesRecorded = [record],
             Events = [_eventIds.Identify(new ContactsMerged(tenantId, now, survivor.Id, record.AbsorbedIds))],
         };
@@ -179,45 +215,45 @@ public sealed class ContactMerger
     private static void Validate(MergeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ContactId.ThrowIfEmpty(request.SurvivorId, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.AbsorbedIds, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.Policy, nameof(request));
+        ContactId.ThrowIfEmpty(request.SurvivorId);
+        ArgumentNullException.ThrowIfNull(request.AbsorbedIds);
+        ArgumentNullException.ThrowIfNull(request.Policy);
         if (request.AbsorbedIds.Count == 0)
         {
-            throw new ArgumentException("MergeRequest.AbsorbedIds must name at least one contact to merge into the survivor.", nameof(request));
+            throw new ArgumentException("request.AbsorbedIds must name at least one contact to merge into the survivor.", "request.AbsorbedIds");
         }
 
         if (request.AbsorbedIds.Count > MaxAbsorbedContacts)
         {
-            throw new ArgumentException($"MergeRequest.AbsorbedIds must name at most {MaxAbsorbedContacts} contacts (was {request.AbsorbedIds.Count}).", nameof(request));
+            throw new ArgumentException($"request.AbsorbedIds must name at most {MaxAbsorbedContacts} contacts (was {request.AbsorbedIds.Count}).", "request.AbsorbedIds");
         }
 
         var seen = new HashSet<ContactId>();
         foreach (var id in request.AbsorbedIds)
         {
-            ContactId.ThrowIfEmpty(id, nameof(request));
+            ContactId.ThrowIfEmpty(id, "request.AbsorbedIds");
             if (id == request.SurvivorId)
             {
-                throw new ArgumentException($"A contact cannot be merged into itself: MergeRequest.AbsorbedIds contains the survivor '{id}'.", nameof(request));
+                throw new ArgumentException($"A contact cannot be merged into itself: request.AbsorbedIds contains the survivor '{id}'.", "request.AbsorbedIds");
             }
 
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"MergeRequest.AbsorbedIds must be distinct: '{id}' appears more than once.", nameof(request));
+                throw new ArgumentException($"request.AbsorbedIds must be distinct: '{id}' appears more than once.", "request.AbsorbedIds");
             }
         }
 
-        request.Policy.Validate(nameof(request));
+        request.Policy.Validate("request.Policy");
         foreach (var (id, stamp) in request.ExpectedStamps ?? new Dictionary<ContactId, ConcurrencyStamp>())
         {
             if (id != request.SurvivorId && !seen.Contains(id))
             {
-                throw new ArgumentException($"MergeRequest.ExpectedStamps names contact '{id}', which is not part of the merge.", nameof(request));
+                throw new ArgumentException($"request.ExpectedStamps names contact '{id}', which is not part of the merge.", "request.ExpectedStamps");
             }
 
             if (stamp.IsEmpty)
             {
-                throw new ArgumentException($"MergeRequest.ExpectedStamps must not hold an empty stamp (contact '{id}').", nameof(request));
+                throw new ArgumentException($"request.ExpectedStamps must not hold an empty stamp (contact '{id}').", "request.ExpectedStamps");
             }
         }
     }

@@ -72,4 +72,7 @@ public sealed class MergePolicy
             throw new ArgumentException($"MergePolicy.{field} must not be Union: Union applies only to Emails, PhoneNumbers, Tags and Attributes.", paramName);
         }
     }
+
+    /// <summary>Every field's policy.</summary>
+    public override string ToString() => $"MergePolicy (Name {Name}, Emails {Emails}, PhoneNumbers {PhoneNumbers}, Birthday {Birthday}, Birthplace {Birthplace}, PreferredLanguage {PreferredLanguage}, TimeZone {TimeZone}, Tags {Tags}, Attributes {Attributes}, Acquisition {Acquisition})";
 }

@@ -73,4 +73,7 @@ public sealed class MergeRecord
 
     /// <summary>Whether <paramref name="contactId"/> took part in the merge.</summary>
     public bool Involves(ContactId contactId) => SurvivorId == contactId || AbsorbedIds.Contains(contactId);
+
+    /// <summary>The survivor, the absorbed ids, the time and the referral changes.</summary>
+    public override string ToString() => $"Merge of {string.Join(", ", AbsorbedIds)} into {SurvivorId} at {MergedAt} ({ReferralsRemoved.Count} referral(s) removed, {ReferralsAdded.Count} added)";
 }

@@ -18,7 +18,8 @@ namespace Crm.Contacts.Merging;
 /// absorbed a referred c, c referred the survivor: c moves under the survivor, so "c referred the survivor" is dropped).
 /// The other referrers' edges are dropped (a contact has one referrer).</item>
 /// </list>
-/// The graph version is read first and the change set is guarded by it, so the whole computation sees one graph.
+/// The graph version is read first and the change set is guarded by it, so the whole computation sees one graph. The
+/// referees of all absorbed contacts are read with one store call (<see cref="IReferralStore.GetReferralsByReferrersAsync"/>).
 /// </remarks>
 internal static class ReferralRepointer
 {
@@ -49,30 +50,24 @@ internal static class ReferralRepointer
                     inheritable.Add(own);
                 }
             }
+        }
 
-            // Materialized before the next reads, so no store enumeration stays open across calls.
-            var direct = new List<DownlineEntry>();
-            await foreach (var entry in referrals.GetDownlineAsync(tenantId, absorbedId, 1, cancellationToken).ConfigureAwait(false))
+        // Every referee of every absorbed contact, in one store call however many there are.
+        var absorbedSet = absorbedIds.ToHashSet();
+        foreach (var edge in await referrals.GetReferralsByReferrersAsync(tenantId, absorbedIds, cancellationToken).ConfigureAwait(false))
+        {
+            if (!absorbedSet.Contains(edge.ReferrerId))
             {
-                direct.Add(entry);
+                throw new InvalidOperationException($"The referral store returned the referral of '{edge.RefereeId}' by '{edge.ReferrerId}', who is not one of the referrers asked for.");
             }
 
-            foreach (var entry in direct)
+            if (merged.Contains(edge.RefereeId))
             {
-                if (entry.Depth != 1 || entry.ReferrerId != absorbedId || merged.Contains(entry.ContactId))
-                {
-                    continue; // Edges into merged contacts are handled as their own referrals above.
-                }
-
-                var edge = await referrals.FindReferralAsync(tenantId, entry.ContactId, cancellationToken).ConfigureAwait(false);
-                if (edge is null || edge.ReferrerId != absorbedId)
-                {
-                    throw new ConcurrencyConflictException("referral graph", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                removed[entry.ContactId] = edge;
-                added.Add(new Referral(entry.ContactId, survivorId, edge.ReferredAt, edge.RequestId));
+                continue; // Edges into merged contacts are handled as their own referrals above.
             }
+
+            removed[edge.RefereeId] = edge;
+            added.Add(new Referral(edge.RefereeId, survivorId, edge.ReferredAt, edge.RequestId));
         }
 
         // The survivor's own referrer first, then the absorbed contacts' referrers, earliest first (OrderBy is stable, so

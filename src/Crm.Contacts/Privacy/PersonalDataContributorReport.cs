@@ -22,4 +22,7 @@ public sealed class PersonalDataContributorReport
 
     /// <summary>Whether it finished without an exception.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>The contributor, its outcome and how many items it erased.</summary>
+    public override string ToString() => $"{Name}: {(Succeeded ? "succeeded" : "failed")}, {ErasedItems.Count} item(s) erased";
 }

@@ -36,4 +36,7 @@ public sealed class PersonalDataErasureReport
 
     /// <summary>Whether every contributor succeeded.</summary>
     public bool IsComplete => Contributors.All(c => c.Succeeded);
+
+    /// <summary>The contact, the time and whether every contributor succeeded.</summary>
+    public override string ToString() => $"Erasure of contact {ContactId} in tenant {TenantId} at {ErasedAt}: {(IsComplete ? "complete" : "incomplete")}{(WasAlreadyErased ? " (already erased)" : string.Empty)}, {Contributors.Count} contributor(s)";
 }

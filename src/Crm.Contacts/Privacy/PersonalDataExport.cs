@@ -68,4 +68,7 @@ public sealed class PersonalDataExport
         ContactId = ContactId,
         Sections = new Dictionary<string, JsonElement?>(Sections, StringComparer.Ordinal),
     };
+
+    /// <summary>The contact, the time and the section names; never the data.</summary>
+    public override string ToString() => $"Personal data export of contact {ContactId} in tenant {TenantId} at {GeneratedAt} (schema {SchemaVersion}; sections {string.Join(", ", Sections.Keys)})";
 }

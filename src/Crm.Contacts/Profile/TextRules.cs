@@ -11,6 +11,8 @@ internal static class TextRules
             ?? throw new ArgumentException($"{field} must not be empty or white space.", paramName);
 
     /// <summary>Trims, NFC-normalizes and checks an optional single-line text; empty becomes <see langword="null"/>.</summary>
+    /// <remarks>A text of only white space and invisible format characters (zero-width space, joiners, BOM) counts as
+    /// empty; a lone UTF-16 surrogate is refused with an <see cref="ArgumentException"/> naming the field.</remarks>
     public static string? OptionalText(string? value, int maxLength, string field, string paramName, bool allowLineBreaks = false)
     {
         if (value is null)
@@ -19,11 +21,12 @@ internal static class TextRules
         }
 
         var trimmed = value.Trim();
-        if (trimmed.Length == 0)
+        if (IsBlank(trimmed))
         {
             return null;
         }
 
+        RequireWellFormed(trimmed, field, paramName); // String.Normalize would throw naming its own 'strInput'
         trimmed = trimmed.Normalize(NormalizationForm.FormC);
         if (trimmed.Length > maxLength)
         {
@@ -39,6 +42,35 @@ internal static class TextRules
         }
 
         return trimmed;
+    }
+
+    /// <summary>Whether <paramref name="text"/> shows nothing: only white space and format characters (Unicode Cf, e.g. U+200B).</summary>
+    private static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void RequireWellFormed(string text, string field, string paramName)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new ArgumentException($"{field} must be well-formed Unicode text: it contains a lone surrogate at position {i}.", paramName);
+            }
+        }
     }
 
     /// <summary>Checks a machine code: 1–<paramref name="maxLength"/> ASCII letters, digits, '-', '_', '.' or ':', returned in lower case.</summary>

@@ -7,13 +7,15 @@ using NodaTime;
 
 namespace Crm.Contacts.Referrals;
 
-/// <summary>Records who referred whom, answers questions about referral chains, and tracks requests for referrals.</summary>
+/// <summary>Records who referred whom, answers questions about one contact's referral chain, and tracks requests for referrals; graph-wide analytics are <see cref="ReferralAnalytics"/>.</summary>
 /// <remarks>
 /// <para>Rules: a contact has at most one referrer (<see cref="ReferrerAlreadySetException"/>), never itself
 /// (<see cref="SelfReferralException"/>), and referrals never form a cycle (<see cref="ReferralCycleException"/>). Both
 /// contacts must exist in the tenant and be active.</para>
 /// <para>Concurrency: the rules are checked against the referral chain read at one version of the tenant's referral
-/// graph, and the edge is written only if the graph is still at that version. When a concurrent referral changed the
+/// graph, and the edge is written only if the graph is still at that version and the referee and referrer still have the
+/// stamps they had when they were found active (<see cref="ContactChangeSet.ContactsRead"/>), so a referral never
+/// commits against a contact a parallel merge or erasure has just changed. When a concurrent referral changed the
 /// graph in between, the rules are checked again on the new graph (up to <see cref="MaxAttempts"/> times), so two
 /// parallel referrals that would together close a cycle can never both be stored.</para>
 /// <para>Queries answer in one store call each and walk the graph iteratively: chains 10,000 deep and graphs of
@@ -86,8 +88,6 @@ public sealed class ReferralManager
             throw new SelfReferralException(refereeId);
         }
 
-        await RequireActiveAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
-        await RequireActiveAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
         if (requestId is { } id)
         {
             var request = await _referrals.FindReferralRequestAsync(tenantId, id, cancellationToken).ConfigureAwait(false)
@@ -100,6 +100,10 @@ public sealed class ReferralManager
 
         for (var attempt = 1; ; attempt++)
         {
+            // Read (again, on a retry) inside the loop: a conflict may mean a parallel merge or erasure changed a contact,
+            // and the retry must then refuse with ContactNotActiveException rather than write against the old state.
+            var referee = await RequireActiveAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
+            var referrer = await RequireActiveAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
             var chain = await _referrals.GetChainAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false);
             var existing = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
@@ -134,7 +138,8 @@ public sealed class ReferralManager
                     new ContactChangeSet
                     {
                         ReferralsAdded = [referral],
-                        ExpectedReferralGraphVersion = chain.GraphVersion,
+                        VersionChecks = [ContactChangeSet.ReferralGraphCheck(chain.GraphVersion)],
+                        ContactsRead = [ContactReadGuard.For(referee), ContactReadGuard.For(referrer)],
                         Events = [_eventIds.Identify(new ReferralRecorded(tenantId, now, refereeId, referrerId))],
                     },
                     cancellationToken).ConfigureAwait(false);
@@ -152,10 +157,12 @@ public sealed class ReferralManager
 
     /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(refereeId);
+        await RequireExistsAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
         var referral = await _referrals.FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false);
         return referral is null || referral.RefereeId == refereeId
             ? referral
@@ -165,10 +172,12 @@ public sealed class ReferralManager
     /// <summary>The chain from the root referrer down to <paramref name="contactId"/> (root first, the contact last).</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
     /// <exception cref="InvalidOperationException">The store returned a chain that is not connected.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<ReferralChain> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
+        await RequireExistsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var snapshot = await _referrals.GetChainAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         var members = new ContactId[snapshot.Referrals.Count + 1];
         var expected = contactId;
@@ -195,12 +204,14 @@ public sealed class ReferralManager
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is not positive.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<IReadOnlyList<DownlineEntry>> GetDownlineAsync(
         TenantId tenantId, ContactId rootId, int maxDepth = int.MaxValue, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(rootId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        await RequireExistsAsync(tenantId, rootId, cancellationToken).ConfigureAwait(false);
         var entries = new List<DownlineEntry>();
         await foreach (var entry in _referrals.GetDownlineAsync(tenantId, rootId, maxDepth, cancellationToken).ConfigureAwait(false))
         {
@@ -217,6 +228,7 @@ public sealed class ReferralManager
 
     /// <summary>How many contacts <paramref name="referrerId"/> referred directly, and indirectly through their downline.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
+    /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant (also for an id of another tenant).</exception>
     public async Task<ReferralCounts> GetReferralCountsAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken = default)
     {
         var direct = 0;
@@ -236,120 +248,6 @@ public sealed class ReferralManager
         return new ReferralCounts(direct, indirect);
     }
 
-    /// <summary>The longest referral chain of the tenant (the "golden referral chain"), or <see langword="null"/> when no referral was recorded.</summary>
-    /// <remarks>
-    /// Computed in one pass over the tenant's referral edges and time linear in their number (breadth-first from every
-    /// root, no recursion). Among chains of equal length the one whose last member has the smallest id wins, which makes
-    /// the answer deterministic.
-    /// </remarks>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="InvalidOperationException">The store returned a graph with a cycle or a second referrer.</exception>
-    public async Task<ReferralChain?> GetLongestChainAsync(TenantId tenantId, CancellationToken cancellationToken = default)
-    {
-        TenantId.ThrowIfEmpty(tenantId);
-        var referrerOf = new Dictionary<ContactId, ContactId>();
-        var referees = new Dictionary<ContactId, List<ContactId>>();
-        await foreach (var referral in _referrals.GetAllReferralsAsync(tenantId, cancellationToken).ConfigureAwait(false))
-        {
-            if (!referrerOf.TryAdd(referral.RefereeId, referral.ReferrerId))
-            {
-                throw new InvalidOperationException($"The referral store returned two referrers for contact '{referral.RefereeId}'.");
-            }
-
-            if (!referees.TryGetValue(referral.ReferrerId, out var list))
-            {
-                referees[referral.ReferrerId] = list = [];
-            }
-
-            list.Add(referral.RefereeId);
-        }
-
-        if (referrerOf.Count == 0)
-        {
-            return null;
-        }
-
-        var deepest = default(ContactId);
-        var deepestDepth = -1;
-        var visited = 0;
-        var frontier = new Queue<(ContactId Id, int Depth)>();
-        foreach (var root in referees.Keys.Where(id => !referrerOf.ContainsKey(id)))
-        {
-            frontier.Enqueue((root, 0));
-        }
-
-        while (frontier.TryDequeue(out var node))
-        {
-            if (node.Depth > deepestDepth || (node.Depth == deepestDepth && node.Id < deepest))
-            {
-                (deepest, deepestDepth) = (node.Id, node.Depth);
-            }
-
-            if (referees.TryGetValue(node.Id, out var children))
-            {
-                foreach (var child in children)
-                {
-                    visited++;
-                    frontier.Enqueue((child, node.Depth + 1));
-                }
-            }
-        }
-
-        if (visited != referrerOf.Count)
-        {
-            throw new InvalidOperationException("The referral store returned a graph with a cycle: some referees are not reachable from any root referrer.");
-        }
-
-        var members = new ContactId[deepestDepth + 1];
-        var current = deepest;
-        for (var i = deepestDepth; i > 0; i--)
-        {
-            members[i] = current;
-            current = referrerOf[current];
-        }
-
-        members[0] = current;
-        return new ReferralChain(members);
-    }
-
-    /// <summary>The referrers with the most referrals recorded within <paramref name="interval"/>, most first (ties: smaller id first).</summary>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    public async Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(TenantId tenantId, Interval interval, int top, CancellationToken cancellationToken = default)
-    {
-        TenantId.ThrowIfEmpty(tenantId);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var counts = new Dictionary<ContactId, int>();
-        await foreach (var referral in _referrals.GetReferralsInIntervalAsync(tenantId, interval, cancellationToken).ConfigureAwait(false))
-        {
-            if (!interval.Contains(referral.ReferredAt))
-            {
-                throw new InvalidOperationException("The referral store returned a referral outside the requested interval.");
-            }
-
-            counts[referral.ReferrerId] = counts.GetValueOrDefault(referral.ReferrerId) + 1;
-        }
-
-        return [.. counts
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key)
-            .Take(top)
-            .Select(pair => new TopReferrer(pair.Key, pair.Value))];
-    }
-
-    /// <summary>The referrers with the most referrals recorded on the dates of <paramref name="dates"/> in <paramref name="zone"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="dates"/> or <paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentException">The tenant is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    public Task<IReadOnlyList<TopReferrer>> GetTopReferrersAsync(
-        TenantId tenantId, DateInterval dates, DateTimeZone zone, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dates);
-        ArgumentNullException.ThrowIfNull(zone);
-        var interval = new Interval(dates.Start.AtStartOfDayInZone(zone).ToInstant(), dates.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-        return GetTopReferrersAsync(tenantId, interval, top, cancellationToken);
-    }
-
     /// <summary>Records that <paramref name="contactId"/> was asked to refer someone; the request starts <see cref="ReferralRequestOutcome.Pending"/>.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="contactId">The contact who was asked.</param>
@@ -358,22 +256,42 @@ public sealed class ReferralManager
     /// <exception cref="ArgumentException">The tenant or id is empty, or the channel breaks its rule.</exception>
     /// <exception cref="ContactNotFoundException">The contact does not exist in the tenant.</exception>
     /// <exception cref="ContactNotActiveException">The contact was merged or erased.</exception>
+    /// <exception cref="ConcurrencyConflictException">The contact or its requests kept changing concurrently for <see cref="MaxAttempts"/> attempts; nothing was written.</exception>
     public async Task<ReferralRequest> AskForReferralAsync(TenantId tenantId, ContactId contactId, string? channel = null, CancellationToken cancellationToken = default)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
         ValidateChannel(channel);
-        await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-        var now = _clock.GetCurrentInstant();
-        var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
-        var changes = new ContactChangeSet
+        var counter = ContactChangeSet.ReferralRequestsCounter(contactId);
+        for (var attempt = 1; ; attempt++)
         {
-            ReferralRequestsCreated = [request],
-            Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
-        };
-        await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
-        Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
-        return request;
+            // The contact's request counter is read before the contact, so a merge that moves the contact's requests
+            // (and checks the counter) and this request can never both commit with the request left on a merged contact.
+            long? version = _contacts is IVersionCounterStore counters
+                ? await counters.GetVersionAsync(tenantId, counter, cancellationToken).ConfigureAwait(false)
+                : null;
+            var asked = await RequireActiveAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+            var now = _clock.GetCurrentInstant();
+            var request = new ReferralRequest(ReferralRequestId.New(), contactId, now, channel, ReferralRequestOutcome.Pending, null, ConcurrencyStamp.New());
+            var changes = new ContactChangeSet
+            {
+                ReferralRequestsCreated = [request],
+                ContactsRead = [ContactReadGuard.For(asked)],
+                VersionChecks = version is { } v ? [new VersionCheck(counter, v, advance: true)] : [],
+                Events = [_eventIds.Identify(new ReferralRequestRecorded(tenantId, now, request.Id, contactId, request.Outcome))],
+            };
+            try
+            {
+                await _contacts.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue; // A parallel request or a change to the contact: read again (a merged contact is then refused).
+            }
+
+            Log.ReferralRequestRecorded(_logger, tenantId, request.Id, contactId, request.Outcome);
+            return request;
+        }
     }
 
     /// <summary>Records how the contact answered a referral request; a request is answered once.</summary>
@@ -427,48 +345,16 @@ public sealed class ReferralManager
         return answered;
     }
 
-    /// <summary>How <paramref name="contactId"/> responds to being asked for referrals, and how many referrals followed.</summary>
-    /// <exception cref="ArgumentException">The tenant or id is empty.</exception>
-    public async Task<ReferralRequestStats> GetReferralRequestStatsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken = default)
+    /// <summary>Throws <see cref="ContactNotFoundException"/> for an id unknown in the tenant, as <c>ContactManager.GetAsync</c> does; merged and erased contacts exist.</summary>
+    private async Task<Contact> RequireExistsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {
-        TenantId.ThrowIfEmpty(tenantId);
-        ContactId.ThrowIfEmpty(contactId);
-        var requests = await _referrals.GetReferralRequestsAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-        var ids = new HashSet<ReferralRequestId>();
-        int accepted = 0, declined = 0, noAnswer = 0, pending = 0;
-        foreach (var request in requests)
-        {
-            if (request.ContactId != contactId || !ids.Add(request.Id))
-            {
-                throw new InvalidOperationException($"The referral store returned a request of another contact, or twice, for contact '{contactId}'.");
-            }
-
-            switch (request.Outcome)
-            {
-                case ReferralRequestOutcome.Accepted: accepted++; break;
-                case ReferralRequestOutcome.Declined: declined++; break;
-                case ReferralRequestOutcome.NoAnswer: noAnswer++; break;
-                default: pending++; break;
-            }
-        }
-
-        var followed = 0;
-        if (ids.Count > 0)
-        {
-            foreach (var referee in await _referrals.GetDirectRefereesAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false))
-            {
-                var referral = await _referrals.FindReferralAsync(tenantId, referee, cancellationToken).ConfigureAwait(false);
-                if (referral?.RequestId is { } rid && ids.Contains(rid))
-                {
-                    followed++;
-                }
-            }
-        }
-
-        return new ReferralRequestStats(requests.Count, accepted, declined, noAnswer, pending, followed);
+        var contact = await _contacts.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        return contact is not null && contact.TenantId == tenantId && contact.Id == contactId
+            ? contact
+            : throw new ContactNotFoundException(contactId);
     }
 
-    private async Task RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
+    private async Task<Contact> RequireActiveAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {
         var contact = await _contacts.FindByIdAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
         if (contact is null || contact.TenantId != tenantId || contact.Id != contactId)
@@ -480,6 +366,8 @@ public sealed class ReferralManager
         {
             throw new ContactNotActiveException(contactId, contact.Status);
         }
+
+        return contact;
     }
 
     private static void ValidateChannel(string? channel)

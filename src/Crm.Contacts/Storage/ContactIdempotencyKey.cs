@@ -5,14 +5,24 @@ namespace Crm.Contacts.Storage;
 /// Written in the same change set as the contact, so a key maps to at most one contact per tenant: a second change set
 /// with the same key fails with <see cref="ConcurrencyConflictException"/> (entity <c>idempotency key</c>) and writes
 /// nothing. A key is 1–<see cref="MaxLength"/> printable ASCII characters (no spaces), compared ordinally; a client
-/// typically sends a UUID. Keys are opaque and must not carry personal data.
+/// typically sends a UUID. Keys are opaque and must not carry personal data. A key protects against a repeat for as long
+/// as it is kept: at least <see cref="ContactOptions.IdempotencyKeyRetention"/>, until an explicit purge
+/// (<see cref="ContactManager.PurgeIdempotencyKeysAsync"/>, store capability <see cref="IContactIdempotencyKeyPurge"/>).
 /// </remarks>
 public sealed record ContactIdempotencyKey
 {
-    /// <summary>The maximum length of a key.</summary>
-    public const int MaxLength = 200;
+    /// <summary>The maximum length of a key (<see cref="IdempotencyKey.MaxLength"/>).</summary>
+    public const int MaxLength = IdempotencyKey.MaxLength;
 
-    /// <summary>Creates the record.</summary>
+    /// <summary>Creates the record of a key recorded at <paramref name="recordedAt"/> (what managers write).</summary>
+    /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
+    public ContactIdempotencyKey(string key, ContactId contactId, NodaTime.Instant recordedAt)
+        : this(key, contactId)
+    {
+        RecordedAt = recordedAt;
+    }
+
+    /// <summary>Creates the record of a key whose recording time is unknown (<see cref="RecordedAt"/> is <see langword="null"/>): a purge by age never removes it.</summary>
     /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
     public ContactIdempotencyKey(string key, ContactId contactId)
     {
@@ -21,29 +31,16 @@ public sealed record ContactIdempotencyKey
         ContactId = contactId;
     }
 
+    /// <summary>When the key was recorded; keys older than <see cref="ContactOptions.IdempotencyKeyRetention"/> are removed by <see cref="ContactManager.PurgeIdempotencyKeysAsync"/>.</summary>
+    public NodaTime.Instant? RecordedAt { get; }
+
     /// <summary>The client-supplied key.</summary>
     public string Key { get; }
 
     /// <summary>The contact the first command with this key created.</summary>
     public ContactId ContactId { get; }
 
-    /// <summary>Checks a key against the rule and returns it.</summary>
+    /// <summary>Checks a key against the rule of <see cref="IdempotencyKey"/> (the one rule every package shares) and returns it.</summary>
     /// <exception cref="ArgumentException">The key breaks the rule.</exception>
-    public static string Validate(string? key, string paramName)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxLength)
-        {
-            throw new ArgumentException($"Idempotency key must be 1 to {MaxLength} characters.", paramName);
-        }
-
-        foreach (var c in key)
-        {
-            if (c is < '!' or > '~')
-            {
-                throw new ArgumentException("Idempotency key may contain only printable ASCII characters without spaces.", paramName);
-            }
-        }
-
-        return key;
-    }
+    public static string Validate(string? key, string paramName) => IdempotencyKey.Validate(key, paramName);
 }

@@ -24,6 +24,15 @@ public interface IContactStore
     ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken);
 
     /// <summary>Applies every change of <paramref name="changes"/> atomically, or none of them.</summary>
-    /// <exception cref="ConcurrencyConflictException">A stamp or version check failed, or a created id already exists; nothing was written.</exception>
+    /// <remarks>The checks, all made under the same lock or transaction as the write, are listed on <see cref="ContactChangeSet"/>.</remarks>
+    /// <exception cref="ConcurrencyConflictException">Nothing was written because a concurrent writer got there first: an
+    /// updated record's stamp or a read guard (<see cref="ContactChangeSet.ContactsRead"/>) no longer matches, a version
+    /// counter moved, a created id or idempotency key already exists, a referee would get a second referrer or a referral
+    /// would close a cycle (entity <c>referral</c> — what a unique constraint on the referee maps to), or, for a store with
+    /// <see cref="IContactUniqueKeys"/>, another active contact holds a duplicate key claim (entity <c>duplicate key</c>).
+    /// Retryable: re-read and re-decide.</exception>
+    /// <exception cref="ArgumentException">The change set is malformed (a record named twice, an edge to remove that does
+    /// not exist, edges changed without advancing <see cref="ContactChangeSet.ReferralGraphCounter"/>, a record of another
+    /// tenant); nothing was written.</exception>
     ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken);
 }

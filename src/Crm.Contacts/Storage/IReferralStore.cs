@@ -14,6 +14,8 @@ namespace Crm.Contacts.Storage;
 public interface IReferralStore
 {
     /// <summary>The current version of the tenant's referral graph; it increases with every change to its edges.</summary>
+    /// <remarks>This is the read of the named version counter <see cref="ContactChangeSet.ReferralGraphCounter"/> (0 when
+    /// never advanced), which change sets check and advance through <see cref="Crm.Storage.ChangeSet.VersionChecks"/>.</remarks>
     ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken);
 
     /// <summary>The referral that brought <paramref name="refereeId"/>, or <see langword="null"/> when nobody referred them.</summary>
@@ -31,6 +33,29 @@ public interface IReferralStore
 
     /// <summary>The contacts <paramref name="referrerId"/> referred directly, in the order the referrals were recorded.</summary>
     ValueTask<IReadOnlyList<ContactId>> GetDirectRefereesAsync(TenantId tenantId, ContactId referrerId, CancellationToken cancellationToken);
+
+    /// <summary>The referral edges whose referrer is one of <paramref name="referrerIds"/>: per referrer in the order given, its referees in the order the referrals were recorded.</summary>
+    /// <remarks>A merge re-points all referees of the absorbed contacts with this one call. The default implementation
+    /// makes one call per referrer and one per referee (correct, but slow on a database): override it with one query
+    /// (<c>WHERE referrer_id = ANY(@ids)</c>).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="referrerIds"/> is null.</exception>
+    async ValueTask<IReadOnlyList<Referral>> GetReferralsByReferrersAsync(TenantId tenantId, IReadOnlyCollection<ContactId> referrerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referrerIds);
+        var edges = new List<Referral>();
+        foreach (var referrerId in referrerIds.Distinct())
+        {
+            foreach (var refereeId in await GetDirectRefereesAsync(tenantId, referrerId, cancellationToken).ConfigureAwait(false))
+            {
+                if (await FindReferralAsync(tenantId, refereeId, cancellationToken).ConfigureAwait(false) is { } edge)
+                {
+                    edges.Add(edge);
+                }
+            }
+        }
+
+        return edges;
+    }
 
     /// <summary>Every referral edge of the tenant, streamed in no particular order.</summary>
     IAsyncEnumerable<Referral> GetAllReferralsAsync(TenantId tenantId, CancellationToken cancellationToken);

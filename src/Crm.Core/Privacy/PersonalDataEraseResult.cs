@@ -42,4 +42,7 @@ public sealed class PersonalDataEraseResult
 
     /// <summary>The names of the kinds of data erased, in the contributor's order; empty when nothing was held.</summary>
     public IReadOnlyList<string> ErasedItems { get; }
+
+    /// <summary>How many items were erased.</summary>
+    public override string ToString() => $"{ErasedItems.Count} item(s) erased";
 }

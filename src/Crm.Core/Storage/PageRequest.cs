@@ -52,4 +52,7 @@ public readonly struct PageRequest : IEquatable<PageRequest>
 
     /// <summary>Compares two requests for inequality.</summary>
     public static bool operator !=(PageRequest left, PageRequest right) => !left.Equals(right);
+
+    /// <summary>The size and the cursor, e.g. <c>first 50</c> or <c>50 after 0193…</c>.</summary>
+    public override string ToString() => Cursor is null ? $"first {Size}" : $"{Size} after {Cursor}";
 }

@@ -45,7 +45,7 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
         await CreateReferralManager(store).RecordReferralAsync(TenantA, refereeId: b, referrerId: a).ConfigureAwait(false);
         var contact = await NewContactAsync(TenantA, "guarded@example.com").ConfigureAwait(false);
 
-        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet { Created = [contact], ExpectedReferralGraphVersion = stale }).ConfigureAwait(false);
+        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet { Created = [contact], VersionChecks = [ContactChangeSet.ReferralGraphCheck(stale, advance: false)] }).ConfigureAwait(false);
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false);
         (await store.FindByIdAsync(TenantA, contact.Id, CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
@@ -61,7 +61,7 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
         var current = await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false);
         var contact = await NewContactAsync(TenantA, "guarded@example.com").ConfigureAwait(false);
 
-        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [contact], ExpectedReferralGraphVersion = current }).ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [contact], VersionChecks = [ContactChangeSet.ReferralGraphCheck(current, advance: false)] }).ConfigureAwait(false);
 
         (await store.FindByIdAsync(TenantA, contact.Id, CancellationToken.None).ConfigureAwait(false)).Should().NotBeNull();
     }
@@ -81,7 +81,7 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
         var at = Clock.GetCurrentInstant();
         var edges = Enumerable.Range(1, DeepChainLength).Select(i => new Referral(ids[i], ids[i - 1], at)).ToList();
         var version = await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false);
-        await SaveAsync(store, TenantA, new ContactChangeSet { ReferralsAdded = edges, ExpectedReferralGraphVersion = version }).ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { ReferralsAdded = edges, VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)] }).ConfigureAwait(false);
         var referrals = CreateReferralManager(store);
 
         var chain = await referrals.GetChainAsync(TenantA, ids[^1]).ConfigureAwait(false);

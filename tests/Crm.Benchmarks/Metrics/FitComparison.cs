@@ -14,6 +14,9 @@ internal static class FitComparison
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Fits that did not converge, or that SciPy beat on the log-likelihood: each makes the run fail.</summary>
+    private static readonly List<string> Disagreements = [];
+
     public static int Run()
     {
         var script = FindScript();
@@ -44,14 +47,31 @@ internal static class FitComparison
             Row("Gamma-Gamma", dataSet, gg.Customers, ggTime, gg.Diagnostics, [gg.Model.P, gg.Model.Q, gg.Model.Gamma], gg.LogLikelihood, scipy?.GetProperty("gammagamma"));
         }
 
-        return 0;
+        foreach (var problem in Disagreements)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+        }
+
+        return Disagreements.Count == 0 ? 0 : 1;
     }
 
     private static void Row(string model, string dataSet, int customers, double seconds, FitDiagnostics diagnostics, double[] estimates, double logLikelihood, JsonElement? scipy)
     {
         var crm = $"{Join(estimates)} ({logLikelihood.ToString("F3", Inv)})";
+        if (!diagnostics.Converged)
+        {
+            Disagreements.Add($"{model} on {dataSet}: the Crm.Metrics fit did not converge.");
+        }
+
         if (scipy is { } s)
         {
+            // Both sides maximize the same likelihood: Crm.Metrics must reach at least SciPy's optimum (within 1e-6 relative).
+            var scipyLogLikelihood = s.GetProperty("loglik").GetDouble();
+            if (logLikelihood < scipyLogLikelihood - (1e-6 * Math.Abs(scipyLogLikelihood)))
+            {
+                Disagreements.Add(string.Create(Inv, $"{model} on {dataSet}: log-likelihood {logLikelihood:F6} is below SciPy's {scipyLogLikelihood:F6}."));
+            }
+
             var scipySeconds = s.GetProperty("median_s").GetDouble();
             var parameters = s.GetProperty("params").EnumerateArray().Select(e => e.GetDouble()).ToArray();
             Console.WriteLine(string.Create(Inv,

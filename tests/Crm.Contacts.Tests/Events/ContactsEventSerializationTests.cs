@@ -39,7 +39,7 @@ public sealed class ContactsEventSerializationTests
     {
         using var provider = TestHost.Build(s => s.AddCrm().AddContacts());
         var serializer = provider.GetRequiredService<CrmEventSerializer>();
-        var identified = new SequentialEventIds().Identify(domainEvent) with { CorrelationId = "corr-9" };
+        var identified = new Crm.Testing.SequentialEventIdGenerator().Identify(domainEvent) with { CorrelationId = "corr-9" };
 
         var row = serializer.Serialize(identified);
         var back = serializer.Deserialize(row);

@@ -125,6 +125,18 @@ public sealed class CrmContactsServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void IdempotencyKeyRetentionNotPositive_FailsAtStart_NamingIt()
+    {
+        using var provider = Build(s => s.AddCrm().AddContacts(o =>
+        {
+            o.EnableReferrals = false;
+            o.IdempotencyKeyRetention = NodaTime.Duration.Zero;
+        }));
+
+        FluentActions.Invoking(() => Start(provider)).Should().Throw<OptionsValidationException>().WithMessage("*ContactOptions.IdempotencyKeyRetention must be positive*");
+    }
+
+    [Fact]
     public void AddContacts_NullBuilder_Throws()
         => FluentActions.Invoking(() => CrmContactsServiceCollectionExtensions.AddContacts(null!)).Should().Throw<ArgumentNullException>();
 

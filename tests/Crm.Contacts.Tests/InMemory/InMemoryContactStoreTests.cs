@@ -42,4 +42,23 @@ public sealed class InMemoryContactStoreTests : ContactStoreSpecification
         await act.Should().ThrowAsync<ArgumentException>();
         (await store.FindIdByIdempotencyKeyAsync(TenantA, "k", CancellationToken.None)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task GetVersion_ReadsTheCounterAChangeSetAdvanced_AndZeroForANewOne()
+    {
+        var store = new InMemoryContactStore();
+        await store.SaveAsync(TenantA, new ContactChangeSet { VersionChecks = [new VersionCheck("loyalty.balance:m1", 0, advance: true)] }, CancellationToken.None);
+
+        (await store.GetVersionAsync(TenantA, "loyalty.balance:m1", CancellationToken.None)).Should().Be(1);
+        (await store.GetVersionAsync(TenantA, "loyalty.balance:m2", CancellationToken.None)).Should().Be(0);
+        (await store.GetVersionAsync(TenantB, "loyalty.balance:m1", CancellationToken.None)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task GetVersion_InvalidCounterName_ThrowsNamingTheArgument()
+    {
+        var act = async () => await new InMemoryContactStore().GetVersionAsync(TenantA, "has space", CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("counter");
+    }
 }

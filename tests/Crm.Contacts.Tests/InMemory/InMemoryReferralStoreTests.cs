@@ -22,7 +22,7 @@ public sealed class InMemoryReferralStoreTests
 
         var chain = await manager.GetChainAsync(Tenant, ids[^1]);
         var downline = await manager.GetDownlineAsync(Tenant, ids[0]);
-        var golden = await manager.GetLongestChainAsync(Tenant);
+        var golden = await new ReferralAnalytics(store, store).GetLongestChainAsync(Tenant);
 
         chain.Length.Should().Be(10_000);
         chain.Members.Should().Equal(ids);
@@ -55,12 +55,12 @@ public sealed class InMemoryReferralStoreTests
             edges.Add(new Referral(ids[i], ids[referrer], At));
         }
 
-        await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = edges, ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
+        await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = edges, VersionChecks = [ContactChangeSet.ReferralGraphCheck(0)] }, CancellationToken.None);
         var manager = NewManager(store);
 
         var chain = await manager.GetChainAsync(Tenant, ids[ChainLength - 1]);
         var counts = await manager.GetReferralCountsAsync(Tenant, ids[0]);
-        var golden = await manager.GetLongestChainAsync(Tenant);
+        var golden = await new ReferralAnalytics(store, store).GetLongestChainAsync(Tenant);
 
         chain.Length.Should().Be(ChainLength - 1);
         counts.Total.Should().Be(Total - 1);
@@ -76,7 +76,7 @@ public sealed class InMemoryReferralStoreTests
         var ids = Enumerable.Range(0, length).Select(_ => ContactId.New()).ToArray();
         await store.SaveAsync(Tenant, new ContactChangeSet { Created = [.. ids.Select(id => new Contact(Tenant, id, ConcurrencyStamp.New(), At))] }, CancellationToken.None);
         var edges = Enumerable.Range(1, length - 1).Select(i => new Referral(ids[i], ids[i - 1], At)).ToList();
-        await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = edges, ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
+        await store.SaveAsync(Tenant, new ContactChangeSet { ReferralsAdded = edges, VersionChecks = [ContactChangeSet.ReferralGraphCheck(0)] }, CancellationToken.None);
         return ids;
     }
 }

@@ -86,7 +86,7 @@ public sealed class ReferralGraphProperties
             }
         }
 
-        var golden = h.Referrals.GetLongestChainAsync(TenantA).GetAwaiter().GetResult();
+        var golden = h.Analytics.GetLongestChainAsync(TenantA).GetAwaiter().GetResult();
         var deepest = ids.Max(id => ReferralGraphAssert.DepthOf(model, id));
         return model.Count == 0 ? golden is null : golden!.Length == deepest && ReferralGraphAssert.DepthOf(model, golden.Last) == deepest;
     }

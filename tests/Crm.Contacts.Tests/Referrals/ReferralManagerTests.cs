@@ -127,9 +127,53 @@ public sealed class ReferralManagerTests
         await FluentActions.Awaiting(() => h.Referrals.RecordReferralAsync(TenantB, inB[0], inA[0])).Should().ThrowAsync<ContactNotFoundException>();
         await h.Referrals.RecordReferralAsync(TenantA, inA[1], inA[0]);
 
-        (await h.Referrals.FindReferralAsync(TenantB, inA[1])).Should().BeNull();
-        (await h.Referrals.GetDownlineAsync(TenantB, inA[0])).Should().BeEmpty();
-        (await h.Referrals.GetLongestChainAsync(TenantB)).Should().BeNull();
+        await FluentActions.Awaiting(() => h.Referrals.FindReferralAsync(TenantB, inA[1])).Should().ThrowAsync<ContactNotFoundException>();
+        await FluentActions.Awaiting(() => h.Referrals.GetDownlineAsync(TenantB, inA[0])).Should().ThrowAsync<ContactNotFoundException>();
+        (await h.Analytics.GetLongestChainAsync(TenantB)).Should().BeNull();
+    }
+
+    public static TheoryData<string> ContactQueries => ["FindReferral", "GetChain", "GetDownline", "GetReferralCounts", "GetReferralRequestStats"];
+
+    private static Task Query(ContactsHarness h, string query, TenantId tenant, ContactId id) => query switch
+    {
+        "FindReferral" => h.Referrals.FindReferralAsync(tenant, id),
+        "GetChain" => h.Referrals.GetChainAsync(tenant, id),
+        "GetDownline" => h.Referrals.GetDownlineAsync(tenant, id),
+        "GetReferralCounts" => h.Referrals.GetReferralCountsAsync(tenant, id),
+        _ => h.Analytics.GetReferralRequestStatsAsync(tenant, id),
+    };
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_UnknownContact_ThrowsContactNotFoundLikeGetAsync(string query)
+    {
+        var h = new ContactsHarness();
+        await h.SeedAsync(1);
+        var unknown = ContactId.New();
+
+        (await FluentActions.Awaiting(() => Query(h, query, TenantA, unknown)).Should().ThrowAsync<ContactNotFoundException>()).Which.ContactId.Should().Be(unknown);
+        await FluentActions.Awaiting(() => h.Manager.GetAsync(TenantA, unknown)).Should().ThrowAsync<ContactNotFoundException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_OtherTenantsContact_ThrowsContactNotFound(string query)
+    {
+        var h = new ContactsHarness();
+        var inA = await h.SeedAsync(1, TenantA);
+        await h.SeedAsync(1, TenantB);
+
+        await FluentActions.Awaiting(() => Query(h, query, TenantB, inA[0])).Should().ThrowAsync<ContactNotFoundException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactQueries))]
+    public async Task ReferralQuery_KnownContactWithoutReferrals_Answers(string query)
+    {
+        var h = new ContactsHarness();
+        var ids = await h.SeedAsync(1);
+
+        await FluentActions.Awaiting(() => Query(h, query, TenantA, ids[0])).Should().NotThrowAsync();
     }
 
     [Fact]
@@ -199,10 +243,10 @@ public sealed class ReferralManagerTests
         await h.Referrals.RecordReferralAsync(TenantA, ids[5], ids[4]);
         await h.Referrals.RecordReferralAsync(TenantA, ids[6], ids[5]);
 
-        var golden = await h.Referrals.GetLongestChainAsync(TenantA);
+        var golden = await h.Analytics.GetLongestChainAsync(TenantA);
 
         golden!.Members.Should().Equal(ids[3], ids[4], ids[5], ids[6]);
-        (await h.Referrals.GetLongestChainAsync(TenantB)).Should().BeNull();
+        (await h.Analytics.GetLongestChainAsync(TenantB)).Should().BeNull();
     }
 
     [Fact]
@@ -216,8 +260,8 @@ public sealed class ReferralManagerTests
         h.Clock.Advance(Duration.FromDays(40));
         await h.Referrals.RecordReferralAsync(TenantA, ids[5], ids[1]);
 
-        var inFirstMonth = await h.Referrals.GetTopReferrersAsync(TenantA, new Interval(start, start + Duration.FromDays(30)), 10);
-        var all = await h.Referrals.GetTopReferrersAsync(TenantA, new Interval(start, start + Duration.FromDays(60)), 1);
+        var inFirstMonth = await h.Analytics.GetTopReferrersAsync(TenantA, new Interval(start, start + Duration.FromDays(30)), 10);
+        var all = await h.Analytics.GetTopReferrersAsync(TenantA, new Interval(start, start + Duration.FromDays(60)), 1);
 
         inFirstMonth.Should().Equal(new[] { new TopReferrer(ids[0], 1), new TopReferrer(ids[1], 1) }.OrderBy(t => t.ReferrerId));
         all.Should().Equal(new TopReferrer(ids[1], 2));
@@ -232,8 +276,8 @@ public sealed class ReferralManagerTests
         await h.Referrals.RecordReferralAsync(TenantA, ids[1], ids[0]);
         var yerevan = DateTimeZoneProviders.Tzdb["Asia/Yerevan"];
 
-        var april = await h.Referrals.GetTopReferrersAsync(TenantA, new DateInterval(new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 30)), yerevan, 5);
-        var marchUtc = await h.Referrals.GetTopReferrersAsync(TenantA, new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), DateTimeZone.Utc, 5);
+        var april = await h.Analytics.GetTopReferrersAsync(TenantA, new DateInterval(new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 30)), yerevan, 5);
+        var marchUtc = await h.Analytics.GetTopReferrersAsync(TenantA, new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), DateTimeZone.Utc, 5);
 
         april.Should().ContainSingle();
         marchUtc.Should().ContainSingle();

@@ -98,12 +98,12 @@ public sealed class ReferralRequestTests
         await h.Referrals.RecordReferralAsync(TenantA, ids[2], ids[0], asked1.Id);
         await h.Referrals.RecordReferralAsync(TenantA, ids[3], ids[0]);
 
-        var stats = await h.Referrals.GetReferralRequestStatsAsync(TenantA, ids[0]);
+        var stats = await h.Analytics.GetReferralRequestStatsAsync(TenantA, ids[0]);
 
         stats.Should().Be(new ReferralRequestStats(Asked: 3, Accepted: 1, Declined: 0, NoAnswer: 1, Pending: 1, ReferralsFollowed: 2));
         stats.ResponseRate.Should().Be(0.5);
         stats.ReferralsPerRequest.Should().BeApproximately(2.0 / 3, 1e-12);
-        (await h.Referrals.GetReferralRequestStatsAsync(TenantA, ids[1])).ResponseRate.Should().BeNull();
+        (await h.Analytics.GetReferralRequestStatsAsync(TenantA, ids[1])).ResponseRate.Should().BeNull();
         asked3.Outcome.Should().Be(ReferralRequestOutcome.Pending);
     }
 

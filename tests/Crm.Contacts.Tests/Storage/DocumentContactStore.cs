@@ -98,7 +98,7 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
-        if (changes.ExpectedReferralGraphVersion is not null || changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0 || changes.ReferralRequestsCreated.Count > 0
+        if (changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0 || changes.ReferralRequestsCreated.Count > 0
             || changes.ReferralRequestsUpdated.Count > 0 || changes.MergesRecorded.Count > 0)
         {
             throw new NotSupportedException("DocumentContactStore stores contacts, counters and events only: it has no referral graph and no merge history.");
@@ -132,6 +132,30 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
                 }
             }
 
+            // Read guards: SELECT 1 FROM contacts WHERE id = @id AND stamp = @stamp, in the same transaction.
+            foreach (var guard in changes.ContactsRead)
+            {
+                if (!table.Rows.TryGetValue(guard.ContactId, out var row) || row.Stamp != guard.ExpectedStamp)
+                {
+                    throw new ConcurrencyConflictException("contact", guard.ContactId.ToString());
+                }
+            }
+
+            // Named version counters: UPDATE counters SET version = version + 1 WHERE name = @name AND version = @expected.
+            var counters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var check in changes.VersionChecks)
+            {
+                if (!counters.Add(check.Counter))
+                {
+                    throw new ArgumentException($"Version counter '{check.Counter}' is named twice in one change set.", nameof(changes));
+                }
+
+                if (table.Counters.GetValueOrDefault(check.Counter) != check.ExpectedVersion)
+                {
+                    throw new ConcurrencyConflictException("version counter", check.Counter);
+                }
+            }
+
             var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in changes.IdempotencyKeys)
             {
@@ -143,21 +167,6 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
                 if (table.Keys.ContainsKey(key.Key) || !keys.Add(key.Key))
                 {
                     throw new ConcurrencyConflictException("idempotency key", key.ContactId.ToString());
-                }
-            }
-
-            var counters = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var check in changes.VersionChecks)
-            {
-                if (!counters.Add(check.Counter))
-                {
-                    throw new ArgumentException($"Version counter '{check.Counter}' is named twice in one change set.", nameof(changes));
-                }
-
-                // SELECT version FROM counters WHERE tenant = @t AND name = @n (a missing row is version 0).
-                if (table.Counters.GetValueOrDefault(check.Counter) != check.ExpectedVersion)
-                {
-                    throw new ConcurrencyConflictException("version counter", check.Counter);
                 }
             }
 

@@ -38,9 +38,35 @@ public sealed class DocumentContactStoreTests : ContactStoreSpecification
         var contact = await NewContactAsync(TenantA);
         var referral = new Crm.Contacts.Referrals.Referral(ContactId.New(), contact.Id, contact.CreatedAt);
 
-        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [contact], ReferralsAdded = [referral], ExpectedReferralGraphVersion = 0 }, CancellationToken.None);
+        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [contact], ReferralsAdded = [referral], VersionChecks = [ContactChangeSet.ReferralGraphCheck(0)] }, CancellationToken.None);
 
         await act.Should().ThrowAsync<NotSupportedException>();
         store.Count(TenantA).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_read_guard_on_a_changed_contact_refuses_the_whole_change_set()
+    {
+        var store = new DocumentContactStore();
+        var read = await NewContactAsync(TenantA, "read@example.com");
+        await store.SaveAsync(TenantA, new ContactChangeSet { Created = [read] }, CancellationToken.None);
+        var fresh = await NewContactAsync(TenantA, "fresh@example.com");
+
+        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { Created = [fresh], ContactsRead = [new ContactReadGuard(read.Id, ConcurrencyStamp.New())] }, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ConcurrencyConflictException>()).Which.Id.Should().Be(read.Id.ToString());
+        store.Count(TenantA).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_version_counter_is_checked_and_advanced()
+    {
+        var store = new DocumentContactStore();
+        await store.SaveAsync(TenantA, new ContactChangeSet { VersionChecks = [new VersionCheck("loyalty.balance:m1", 0, advance: true)] }, CancellationToken.None);
+
+        var stale = async () => await store.SaveAsync(TenantA, new ContactChangeSet { VersionChecks = [new VersionCheck("loyalty.balance:m1", 0, advance: true)] }, CancellationToken.None);
+
+        (await stale.Should().ThrowAsync<ConcurrencyConflictException>()).Which.Entity.Should().Be("version counter");
+        await store.SaveAsync(TenantA, new ContactChangeSet { VersionChecks = [new VersionCheck("loyalty.balance:m1", 1, advance: false)] }, CancellationToken.None);
     }
 }

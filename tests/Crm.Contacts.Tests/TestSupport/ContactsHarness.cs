@@ -25,6 +25,7 @@ internal sealed class ContactsHarness
         Store = store ?? new InMemoryContactStore();
         Manager = new ContactManager(Store, Clock, EventIds, Logger, Microsoft.Extensions.Options.Options.Create(options));
         Referrals = Store is IReferralStore referralStore ? new ReferralManager(Store, referralStore, Clock, EventIds, ReferralLogger) : null!;
+        Analytics = Store is IReferralStore analyticsStore ? new ReferralAnalytics(Store, analyticsStore) : null!;
     }
 
     private RecordedEvents? _events;
@@ -32,6 +33,8 @@ internal sealed class ContactsHarness
     public FakeLogger<ReferralManager> ReferralLogger { get; } = new();
 
     public ReferralManager Referrals { get; }
+
+    public ReferralAnalytics Analytics { get; }
 
     /// <summary>Creates <paramref name="count"/> bare contacts directly through the store, in one change set.</summary>
     public async Task<ContactId[]> SeedAsync(int count, TenantId? tenant = null)

@@ -26,7 +26,11 @@ internal sealed class DuplicatesHarness
         Manager = new ContactManager(Store, Clock, EventIds, ManagerLogger, wrapped, Detector);
         Importer = new ContactImporter(Store, Detector, Clock, EventIds, ImporterLogger, wrapped);
         Merger = new ContactMerger(Store, Clock, EventIds, MergerLogger, wrapped);
+        Referrals = new ReferralManager(Store, Store, Clock, EventIds, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralManager>.Instance);
     }
+
+    /// <summary>A referral manager over the same store, for races between referrals and merges.</summary>
+    public ReferralManager Referrals { get; }
 
     public ContactOptions Options { get; }
 
@@ -85,7 +89,7 @@ internal sealed class DuplicatesHarness
         await Store.SaveAsync(Tenant, new ContactChangeSet
         {
             ReferralsAdded = [new Referral(referee, referrer, Clock.GetCurrentInstant())],
-            ExpectedReferralGraphVersion = version,
+            VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)],
         }, CancellationToken.None);
     }
 

@@ -12,7 +12,7 @@ namespace Crm.Contacts.Tests.TestSupport;
 /// The in-memory store with a hook that runs a concurrent write just before the next save, to inject conflicts; every
 /// read and write is forwarded to the wrapped store.
 /// </summary>
-internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IForwardsOutbox
+internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IContactDuplicateIndex, IContactMergeHistory, IVersionCounterStore, IContactUniqueKeys, IForwardsOutbox
 {
     private readonly InMemoryContactStore _inner;
 
@@ -24,6 +24,41 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
     public Func<Task>? BeforeNextSave { get; set; }
 
     public int SaveCount { get; private set; }
+
+    private SavePause? _pause;
+
+    /// <summary>
+    /// Holds the next save whose change set matches <paramref name="when"/> just before it reaches the store, until
+    /// <see cref="SavePause.Release"/>: the operation has done all its reads, and a test runs another operation to the end
+    /// in between — a deterministic interleaving. One-shot: a retry of the held operation is not held again.
+    /// </summary>
+    public SavePause PauseNextSave(Func<ContactChangeSet, bool> when)
+    {
+        var pause = new SavePause(when);
+        _pause = pause;
+        return pause;
+    }
+
+    /// <summary>A save held at the store's door.</summary>
+    public sealed class SavePause(Func<ContactChangeSet, bool> when)
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal Func<ContactChangeSet, bool> When { get; } = when;
+
+        /// <summary>Completes when the held operation has reached its save.</summary>
+        public Task Reached => _reached.Task;
+
+        /// <summary>Lets the held save go on.</summary>
+        public void Release() => _released.TrySetResult();
+
+        internal async Task HoldAsync(CancellationToken cancellationToken)
+        {
+            _reached.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public ValueTask<Contact?> FindByIdAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
         => _inner.FindByIdAsync(tenantId, contactId, cancellationToken);
@@ -42,13 +77,38 @@ internal sealed class GraphTrackingStore : IContactStore, IReferralStore, IConta
             await concurrent();
         }
 
+        if (_pause is { } pause && pause.When(changes))
+        {
+            _pause = null;
+            await pause.HoldAsync(cancellationToken);
+        }
+
         await _inner.SaveAsync(tenantId, changes, cancellationToken);
         SaveCount++;
     }
 
     public ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken) => _inner.GetGraphVersionAsync(tenantId, cancellationToken);
 
-    public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken) => _inner.FindReferralAsync(tenantId, refereeId, cancellationToken);
+    /// <summary>How many times each referral read was called (to prove "one store call").</summary>
+    public int FindReferralCalls { get; private set; }
+
+    public int ReferralsByReferrersCalls { get; private set; }
+
+    public ValueTask<Referral?> FindReferralAsync(TenantId tenantId, ContactId refereeId, CancellationToken cancellationToken)
+    {
+        FindReferralCalls++;
+        return _inner.FindReferralAsync(tenantId, refereeId, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<Referral>> GetReferralsByReferrersAsync(TenantId tenantId, IReadOnlyCollection<ContactId> referrerIds, CancellationToken cancellationToken)
+    {
+        ReferralsByReferrersCalls++;
+        return _inner.GetReferralsByReferrersAsync(tenantId, referrerIds, cancellationToken);
+    }
+
+    public bool EnforcesDuplicateKeyClaims => _inner.EnforcesDuplicateKeyClaims;
+
+    public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => _inner.GetVersionAsync(tenantId, counter, cancellationToken);
 
     public ValueTask<ReferralChainSnapshot> GetChainAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _inner.GetChainAsync(tenantId, contactId, cancellationToken);
 

@@ -81,7 +81,7 @@ internal sealed class PrivacyHarness
     {
         var version = await Store.GetGraphVersionAsync(tenant, CancellationToken.None);
         var referral = new Referral(referee, referrer, Contacts.Clock.GetCurrentInstant(), requestId);
-        await Store.SaveAsync(tenant, new ContactChangeSet { ReferralsAdded = [referral], ExpectedReferralGraphVersion = version }, CancellationToken.None);
+        await Store.SaveAsync(tenant, new ContactChangeSet { ReferralsAdded = [referral], VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)] }, CancellationToken.None);
         return referral;
     }
 
