@@ -155,6 +155,16 @@ public static class CrmModelBuilderExtensions
 
     private static void Referrals(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DuplicateClaimRow>(e =>
+        {
+            e.ToTable("crm_duplicate_claims");
+            e.HasKey(r => new { r.TenantId, r.Hash });
+            Tenant(e.Property(r => r.TenantId));
+            e.Property(r => r.Hash).HasColumnName("hash").HasMaxLength(64);
+            ContactColumn(e.Property(r => r.ContactId));
+            e.HasIndex(r => new { r.TenantId, r.ContactId }).HasDatabaseName("ix_crm_duplicate_claims_contact");
+        });
+
         modelBuilder.Entity<ReferralRow>(e =>
         {
             e.ToTable("crm_referrals");

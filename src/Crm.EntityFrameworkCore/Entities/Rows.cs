@@ -107,6 +107,14 @@ internal sealed class DuplicateKeyRow
     public ContactId ContactId { get; set; }
 }
 
+/// <summary>crm_duplicate_claims: the key combinations created contacts claimed (unique per tenant), so two parallel creates of one person cannot both commit.</summary>
+internal sealed class DuplicateClaimRow
+{
+    public TenantId TenantId { get; set; }
+    public string Hash { get; set; } = "";
+    public ContactId ContactId { get; set; }
+}
+
 /// <summary>crm_referrals: one referrer per referee (unique), <see cref="Sequence"/> is the recording order.</summary>
 internal sealed class ReferralRow
 {

@@ -11,7 +11,7 @@ namespace Crm.EntityFrameworkCore.Storage;
 internal sealed class ChangeSetPlan
 {
     /// <summary>The referral graph's version counter.</summary>
-    public const string ReferralGraphCounter = "contacts.referral_graph";
+    public const string ReferralGraphCounter = ContactChangeSet.ReferralGraphCounter;
 
     /// <summary>The parameter that argument errors name (the change set passed to SaveAsync).</summary>
     public static readonly string ParameterName = "changes";
@@ -25,8 +25,6 @@ internal sealed class ChangeSetPlan
     public List<(ContactId ContactId, ConcurrencyStamp Stamp)> ReadGuards { get; } = [];
 
     public List<OutboxRow> OutboxRows { get; } = [];
-
-    public Instant? RecordedAt { get; private set; }
 
     public bool IsEmpty => Changes.IsEmpty && VersionChecks.Count == 0 && ReadGuards.Count == 0;
 
@@ -70,18 +68,28 @@ internal sealed class ChangeSetPlan
         }
 
         var edgesChange = changes.ReferralsAdded.Count > 0 || changes.ReferralsRemoved.Count > 0;
-        if (changes.ExpectedReferralGraphVersion is { } expected)
+        if (edgesChange && !changes.VersionChecks.Any(c => c.Counter == ReferralGraphCounter && c.Advance))
         {
-            if (!counters.Add(ReferralGraphCounter))
-            {
-                throw new ArgumentException($"Version counter '{ReferralGraphCounter}' is named twice in one change set.", nameof(changes));
-            }
-
-            plan.VersionChecks.Add(new VersionCheck(ReferralGraphCounter, expected, edgesChange));
+            throw new ArgumentException($"Referral edges change, so the change set must advance the version counter '{ReferralGraphCounter}'.", nameof(changes));
         }
-        else if (edgesChange && !counters.Contains(ReferralGraphCounter))
+
+        var guarded = new HashSet<ContactId>();
+        foreach (var guard in changes.ContactsRead)
         {
-            throw new ArgumentException("ExpectedReferralGraphVersion is required when referral edges change.", nameof(changes));
+            ArgumentNullException.ThrowIfNull(guard, nameof(changes));
+            if (guarded.Add(guard.ContactId))
+            {
+                plan.ReadGuards.Add((guard.ContactId, guard.ExpectedStamp));
+            }
+        }
+
+        foreach (var claim in changes.DuplicateKeyClaims)
+        {
+            ArgumentNullException.ThrowIfNull(claim, nameof(changes));
+            if (!created.Contains(claim.ContactId))
+            {
+                throw new ArgumentException($"A duplicate key claim names contact '{claim.ContactId}', which the change set does not create.", nameof(changes));
+            }
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -139,7 +147,6 @@ internal sealed class ChangeSetPlan
                 State = OutboxRow.Pending,
                 DueAt = Instant.MinValue,
             });
-            plan.RecordedAt ??= domainEvent.OccurredAt;
         }
 
         return plan;

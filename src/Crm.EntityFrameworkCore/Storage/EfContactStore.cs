@@ -182,6 +182,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             ReferralRow row => new ConcurrencyConflictException("referral", row.RefereeId.ToString()),
             ReferralRequestRow row => new ConcurrencyConflictException("referral request", row.Id.ToString()),
             IdempotencyKeyRow row => new ConcurrencyConflictException("idempotency key", row.ContactId.ToString()),
+            DuplicateClaimRow row => new ConcurrencyConflictException("duplicate key", row.ContactId.ToString()),
             OutboxRow row => new ConcurrencyConflictException("event", row.EventId.ToString()),
             _ => new ConcurrencyConflictException("change set", "database"),
         };
@@ -243,6 +244,13 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             entry.State = EntityState.Modified;
             entry.Property(r => r.Stamp).OriginalValue = update.ExpectedStamp;
             db.AddRange(ContactRows.Children(contact));
+        }
+
+        // 3b. Duplicate key claims of created contacts: refused when an active contact holds every key, and made unique
+        //     per tenant, so two parallel creates of one person cannot both commit.
+        foreach (var claim in changes.DuplicateKeyClaims)
+        {
+            await ClaimDuplicateKeysAsync(db, tenantId, claim, cancellationToken).ConfigureAwait(false);
         }
 
         // 4. Referral edges: removals must exist; an added referee must have no referrer (also a unique index).
@@ -311,7 +319,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
                 throw new ConcurrencyConflictException("idempotency key", key.ContactId.ToString());
             }
 
-            db.Add(new IdempotencyKeyRow { TenantId = tenantId, Key = key.Key, ContactId = key.ContactId, RecordedAt = plan.RecordedAt });
+            db.Add(new IdempotencyKeyRow { TenantId = tenantId, Key = key.Key, ContactId = key.ContactId, RecordedAt = key.RecordedAt });
         }
 
         foreach (var record in changes.MergesRecorded)
@@ -379,6 +387,9 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         await db.Set<ContactAttributeRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<ContactLifecycleRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<DuplicateKeyRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+        // A claim guards the create race only; afterwards the contact's duplicate keys (rewritten with it) stand for it.
+        await db.Set<DuplicateClaimRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="read"/> at one snapshot: in the open transaction, or in a read-only one of its own.</summary>

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Crm.Contacts.Storage;
+using Crm.EntityFrameworkCore.Entities;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crm.EntityFrameworkCore.Storage;
+
+public sealed partial class EfContactStore<TContext> : IContactUniqueKeys, IContactIdempotencyKeyPurge, Crm.Storage.IVersionCounterStore
+{
+    /// <inheritdoc />
+    /// <remarks>Always: a claim is checked against the active contacts' duplicate keys and recorded under a unique index on (tenant, hash of the key combination).</remarks>
+    public bool EnforcesDuplicateKeyClaims => true;
+
+    /// <inheritdoc />
+    public async ValueTask<int> PurgeIdempotencyKeysAsync(TenantId tenantId, Instant recordedBefore, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        var scope = Open();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        return await scope.Db.Set<IdempotencyKeyRow>()
+            .Where(r => r.TenantId == tenantId && r.RecordedAt != null && r.RecordedAt < recordedBefore)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        Crm.Storage.VersionCheck.ValidateName(counter, nameof(counter));
+        var scope = Open();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        return await ReadCounterAsync(scope.Db, tenantId, counter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ClaimDuplicateKeysAsync(TContext db, TenantId tenantId, DuplicateKeyClaim claim, CancellationToken cancellationToken)
+    {
+        HashSet<ContactId>? holders = null;
+        foreach (var key in claim.Keys)
+        {
+            var (criterion, value, claimant) = (key.Criterion.Name, key.Value, claim.ContactId);
+            var ids = await db.Set<DuplicateKeyRow>().AsNoTracking()
+                .Where(r => r.TenantId == tenantId && r.Criterion == criterion && r.Value == value && r.ContactId != claimant)
+                .Select(r => r.ContactId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (holders is null)
+            {
+                holders = [.. ids];
+            }
+            else
+            {
+                holders.IntersectWith(ids);
+            }
+
+            if (holders.Count == 0)
+            {
+                break;
+            }
+        }
+
+        if (holders is { Count: > 0 })
+        {
+            throw new ConcurrencyConflictException("duplicate key", claim.ContactId.ToString());
+        }
+
+        db.Add(new DuplicateClaimRow { TenantId = tenantId, Hash = Hash(claim), ContactId = claim.ContactId });
+    }
+
+    /// <summary>SHA-256 of the sorted keys: the same combination hashes alike whatever rule or order it came from, and the table holds no personal data in clear.</summary>
+    private static string Hash(DuplicateKeyClaim claim)
+    {
+        var text = string.Join('\n', claim.Keys.Select(k => $"{k.Criterion.Name}\u001f{k.Value}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
