@@ -70,17 +70,7 @@ public sealed partial class EfContactStore<TContext> : IReferralAnalyticsStore
         var scope = Open();
         await using var scopeDisposal = scope.ConfigureAwait(false);
         var query = scope.Db.Set<ReferralRow>().AsNoTracking().Where(r => r.TenantId == tenantId);
-        if (interval.HasStart)
-        {
-            var start = interval.Start;
-            query = query.Where(r => r.ReferredAt >= start);
-        }
-
-        if (interval.HasEnd)
-        {
-            var end = interval.End;
-            query = query.Where(r => r.ReferredAt < end);
-        }
+        query = Within(query, interval);
 
         var rows = await query.GroupBy(r => r.ReferrerId)
             .Select(g => new { Referrer = g.Key, Count = g.Count() })

@@ -168,17 +168,7 @@ public sealed partial class EfContactStore<TContext> : IReferralStore
         var db = scope.Db;
         TenantId.ThrowIfEmpty(tenantId);
         var query = db.Set<ReferralRow>().AsNoTracking().Where(r => r.TenantId == tenantId);
-        if (interval.HasStart)
-        {
-            var start = interval.Start;
-            query = query.Where(r => r.ReferredAt >= start);
-        }
-
-        if (interval.HasEnd)
-        {
-            var end = interval.End;
-            query = query.Where(r => r.ReferredAt < end);
-        }
+        query = Within(query, interval);
 
         var rows = await query.OrderBy(r => r.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
@@ -252,5 +242,23 @@ public sealed partial class EfContactStore<TContext> : IReferralStore
         }
 
         return null;
+    }
+
+    /// <summary>The referrals recorded within <paramref name="interval"/> (start inclusive, end exclusive; an open side is unbounded).</summary>
+    private static IQueryable<ReferralRow> Within(IQueryable<ReferralRow> query, Interval interval)
+    {
+        if (interval.HasStart)
+        {
+            var start = interval.Start;
+            query = query.Where(r => r.ReferredAt >= start);
+        }
+
+        if (interval.HasEnd)
+        {
+            var end = interval.End;
+            query = query.Where(r => r.ReferredAt < end);
+        }
+
+        return query;
     }
 }

@@ -18,24 +18,35 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
 {
     private static readonly string SqliteFolder = Path.Combine(Path.GetTempPath(), "crm-ef-tests");
 
+    private readonly Action<DbContextOptionsBuilder> _configure;
     private readonly DbContextOptions<CrmDbContext> _options;
     private readonly Action _drop;
 
-    private TestDatabase(Provider provider, DbContextOptions<CrmDbContext> options, Action drop)
+    private TestDatabase(Provider provider, Action<DbContextOptionsBuilder> configure, Action drop, string connectionString)
     {
         Provider = provider;
-        _options = options;
+        _configure = configure;
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        configure(builder);
+        _options = builder.Options;
         _drop = drop;
+        ConnectionString = connectionString;
         using var context = CreateDbContext();
         CrmSchema.EnsureCreatedAsync(context).GetAwaiter().GetResult();
     }
 
     public Provider Provider { get; }
 
-    /// <summary>A new, empty database of <paramref name="provider"/>.</summary>
-    public static TestDatabase Create(Provider provider) => provider == Provider.Sqlite ? Sqlite() : Postgres();
+    public string ConnectionString { get; }
 
-    public static TestDatabase Sqlite()
+    /// <summary>A new, empty database of <paramref name="provider"/>; every context over it runs <paramref name="interceptors"/>.</summary>
+    public static TestDatabase Create(Provider provider, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+        => provider == Provider.Sqlite ? Sqlite(interceptors) : Postgres(interceptors);
+
+    /// <summary>Configures a context (the CRM one or a host's) for this database.</summary>
+    public void Configure(DbContextOptionsBuilder builder) => _configure(builder);
+
+    public static TestDatabase Sqlite(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         Directory.CreateDirectory(SqliteFolder);
         var file = Path.Combine(SqliteFolder, $"{Guid.NewGuid():N}.db");
@@ -48,8 +59,7 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
             command.ExecuteNonQuery();
         }
 
-        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).AddInterceptors(SqliteTuning.Instance).Options;
-        return new TestDatabase(Provider.Sqlite, options, () =>
+        return new TestDatabase(Provider.Sqlite, b => b.UseSqlite(connection).AddInterceptors([SqliteTuning.Instance, .. interceptors]), () =>
         {
             SqliteConnection.ClearAllPools();
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
@@ -63,10 +73,10 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
                     // Left for the OS to clean up with the temp folder.
                 }
             }
-        });
+        }, connection);
     }
 
-    public static TestDatabase Postgres()
+    public static TestDatabase Postgres(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var server = PostgresServer.Require();
         var schema = $"t_{Guid.NewGuid():N}";
@@ -78,8 +88,7 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
         }
 
         var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
-        var options = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(connection, o => o.UseNodaTime()).Options;
-        return new TestDatabase(Provider.Postgres, options, () =>
+        return new TestDatabase(Provider.Postgres, b => b.UseNpgsql(connection, o => o.UseNodaTime()).AddInterceptors(interceptors), () =>
         {
             using (var pooled = new NpgsqlConnection(connection))
             {
@@ -90,7 +99,7 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
             admin.Open();
             using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
             drop.ExecuteNonQuery();
-        });
+        }, connection);
     }
 
     public CrmDbContext CreateDbContext() => new(_options);
