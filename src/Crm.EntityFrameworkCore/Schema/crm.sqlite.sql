@@ -1,0 +1,223 @@
+CREATE TABLE IF NOT EXISTS "crm_contacts" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "stamp" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "merged_into_id" TEXT NULL,
+    "status_changed_at" INTEGER NULL,
+    "stage" TEXT NOT NULL,
+    "stage_entered_at" INTEGER NOT NULL,
+    "origin" TEXT NOT NULL,
+    "display_name" TEXT NULL,
+    "given_name" TEXT NULL,
+    "family_name" TEXT NULL,
+    "sort_name" TEXT NULL,
+    "normalized_name" TEXT NULL,
+    "primary_email" TEXT NULL,
+    "primary_phone" TEXT NULL,
+    "birth_date" TEXT NULL,
+    "birth_month" INTEGER NULL,
+    "birth_day" INTEGER NULL,
+    "preferred_language" TEXT NULL,
+    "time_zone" TEXT NULL,
+    "acquisition_source" TEXT NULL,
+    "acquisition_medium" TEXT NULL,
+    "acquisition_campaign" TEXT NULL,
+    "created_at" INTEGER NOT NULL,
+    "updated_at" INTEGER NOT NULL,
+    "format_version" INTEGER NOT NULL,
+    "document" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_contacts" PRIMARY KEY ("tenant_id", "id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_duplicate_claims" (
+    "tenant_id" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_duplicate_claims" PRIMARY KEY ("tenant_id", "hash")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_duplicate_keys" (
+    "tenant_id" TEXT NOT NULL,
+    "criterion" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_duplicate_keys" PRIMARY KEY ("tenant_id", "criterion", "value", "contact_id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_idempotency_keys" (
+    "tenant_id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "recorded_at" INTEGER NULL,
+    CONSTRAINT "PK_crm_idempotency_keys" PRIMARY KEY ("tenant_id", "key")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_merges" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_merges" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "survivor_id" TEXT NOT NULL,
+    "merged_at" INTEGER NOT NULL,
+    "format_version" INTEGER NOT NULL,
+    "document" TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_outbox" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_outbox" PRIMARY KEY AUTOINCREMENT,
+    "event_id" TEXT NOT NULL,
+    "tenant_id" TEXT NOT NULL,
+    "type_name" TEXT NOT NULL,
+    "type_version" INTEGER NOT NULL,
+    "payload" TEXT NOT NULL,
+    "occurred_at" INTEGER NOT NULL,
+    "state" INTEGER NOT NULL,
+    "due_at" INTEGER NOT NULL,
+    "lease_token" TEXT NULL,
+    "lease_expires_at" INTEGER NULL,
+    "attempts" INTEGER NOT NULL,
+    "last_error" TEXT NULL,
+    "delivered_at" INTEGER NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_referral_requests" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "asked_at" INTEGER NOT NULL,
+    "channel" TEXT NULL,
+    "outcome" TEXT NOT NULL,
+    "answered_at" INTEGER NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_referral_requests" PRIMARY KEY ("tenant_id", "id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_referrals" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_referrals" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "referee_id" TEXT NOT NULL,
+    "referrer_id" TEXT NOT NULL,
+    "referred_at" INTEGER NOT NULL,
+    "request_id" TEXT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_version_counters" (
+    "tenant_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    CONSTRAINT "PK_crm_version_counters" PRIMARY KEY ("tenant_id", "name")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_contact_attributes" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "text_value" TEXT NULL,
+    "number_value" TEXT NULL,
+    "boolean_value" INTEGER NULL,
+    "date_value" TEXT NULL,
+    "currency" TEXT NULL,
+    CONSTRAINT "PK_crm_contact_attributes" PRIMARY KEY ("tenant_id", "contact_id", "name"),
+    CONSTRAINT "FK_crm_contact_attributes_crm_contacts_tenant_id_contact_id" FOREIGN KEY ("tenant_id", "contact_id") REFERENCES "crm_contacts" ("tenant_id", "id") ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS "crm_contact_emails" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "address" TEXT NOT NULL,
+    "normalized_address" TEXT NOT NULL,
+    "domain" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_contact_emails" PRIMARY KEY ("tenant_id", "contact_id", "position"),
+    CONSTRAINT "FK_crm_contact_emails_crm_contacts_tenant_id_contact_id" FOREIGN KEY ("tenant_id", "contact_id") REFERENCES "crm_contacts" ("tenant_id", "id") ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS "crm_contact_lifecycle" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "from_stage" TEXT NULL,
+    "to_stage" TEXT NOT NULL,
+    "at" INTEGER NOT NULL,
+    "reason" TEXT NULL,
+    CONSTRAINT "PK_crm_contact_lifecycle" PRIMARY KEY ("tenant_id", "contact_id", "position"),
+    CONSTRAINT "FK_crm_contact_lifecycle_crm_contacts_tenant_id_contact_id" FOREIGN KEY ("tenant_id", "contact_id") REFERENCES "crm_contacts" ("tenant_id", "id") ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS "crm_contact_phones" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "e164" TEXT NOT NULL,
+    "extension" TEXT NULL,
+    CONSTRAINT "PK_crm_contact_phones" PRIMARY KEY ("tenant_id", "contact_id", "position"),
+    CONSTRAINT "FK_crm_contact_phones_crm_contacts_tenant_id_contact_id" FOREIGN KEY ("tenant_id", "contact_id") REFERENCES "crm_contacts" ("tenant_id", "id") ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS "crm_contact_tags" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "normalized_tag" TEXT NOT NULL,
+    "tag" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_contact_tags" PRIMARY KEY ("tenant_id", "contact_id", "normalized_tag"),
+    CONSTRAINT "FK_crm_contact_tags_crm_contacts_tenant_id_contact_id" FOREIGN KEY ("tenant_id", "contact_id") REFERENCES "crm_contacts" ("tenant_id", "id") ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS "crm_merge_members" (
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "merge_sequence" INTEGER NOT NULL,
+    CONSTRAINT "PK_crm_merge_members" PRIMARY KEY ("tenant_id", "contact_id", "merge_sequence"),
+    CONSTRAINT "FK_crm_merge_members_crm_merges_merge_sequence" FOREIGN KEY ("merge_sequence") REFERENCES "crm_merges" ("sequence") ON DELETE CASCADE
+);
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_attributes_date" ON "crm_contact_attributes" ("tenant_id", "name", "date_value");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_attributes_number" ON "crm_contact_attributes" ("tenant_id", "name", "number_value");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_attributes_text" ON "crm_contact_attributes" ("tenant_id", "name", "text_value");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_emails_address" ON "crm_contact_emails" ("tenant_id", "normalized_address");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_emails_domain" ON "crm_contact_emails" ("tenant_id", "domain");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_lifecycle_stage_at" ON "crm_contact_lifecycle" ("tenant_id", "to_stage", "at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_phones_e164" ON "crm_contact_phones" ("tenant_id", "e164");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contact_tags_tag" ON "crm_contact_tags" ("tenant_id", "normalized_tag");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contacts_acquisition" ON "crm_contacts" ("tenant_id", "acquisition_source");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contacts_created_at" ON "crm_contacts" ("tenant_id", "created_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contacts_normalized_name" ON "crm_contacts" ("tenant_id", "normalized_name");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contacts_status_stage" ON "crm_contacts" ("tenant_id", "status", "stage");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contacts_updated_at" ON "crm_contacts" ("tenant_id", "updated_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_claims_contact" ON "crm_duplicate_claims" ("tenant_id", "contact_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_keys_contact" ON "crm_duplicate_keys" ("tenant_id", "contact_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_merge_members_merge" ON "crm_merge_members" ("merge_sequence");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_merges_merged_at" ON "crm_merges" ("tenant_id", "merged_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_outbox_claim" ON "crm_outbox" ("state", "due_at", "sequence");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_outbox_tenant_state" ON "crm_outbox" ("tenant_id", "state", "sequence");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_outbox_event_id" ON "crm_outbox" ("event_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_referral_requests_contact" ON "crm_referral_requests" ("tenant_id", "contact_id", "asked_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_referrals_referred_at" ON "crm_referrals" ("tenant_id", "referred_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_referrals_referrer" ON "crm_referrals" ("tenant_id", "referrer_id", "sequence");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_referrals_referee" ON "crm_referrals" ("tenant_id", "referee_id");
+
