@@ -6,22 +6,8 @@ using Npgsql;
 namespace Crm.EntityFrameworkCore.Tests.Schema;
 
 /// <summary>Issue 8 (6): the schema scripts are generated from the model, reviewed in the repository, idempotent, and agree with the model.</summary>
-public abstract class CrmSchemaTests : IDisposable
+public abstract class CrmSchemaTests(Provider provider) : DatabaseTests(provider)
 {
-    private readonly List<TestDatabase> _databases = [];
-
-    protected abstract Provider Provider { get; }
-
-    public void Dispose()
-    {
-        foreach (var database in _databases)
-        {
-            database.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public void The_script_generated_from_the_model_is_the_reviewed_script_in_the_repository()
     {
@@ -89,12 +75,7 @@ public abstract class CrmSchemaTests : IDisposable
         return Path.Combine(directory, "src", "Crm.EntityFrameworkCore", "Schema", provider == Provider.Sqlite ? "crm.sqlite.sql" : "crm.postgresql.sql");
     }
 
-    private TestDatabase NewDatabase()
-    {
-        var database = TestDatabase.Create(Provider);
-        _databases.Add(database);
-        return database;
-    }
+    private TestDatabase NewDatabase() => Databases.New();
 
     private static IEnumerable<string> ModelIndexNames(DbContext context)
         => context.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()).Select(i => i.GetDatabaseName()!);
@@ -126,12 +107,6 @@ public abstract class CrmSchemaTests : IDisposable
     }
 }
 
-public sealed class SqliteSchemaTests : CrmSchemaTests
-{
-    protected override Provider Provider => Provider.Sqlite;
-}
+public sealed class SqliteSchemaTests() : CrmSchemaTests(Provider.Sqlite);
 
-public sealed class PostgresSchemaTests : CrmSchemaTests, IPostgresTests
-{
-    protected override Provider Provider => Provider.Postgres;
-}
+public sealed class PostgresSchemaTests() : CrmSchemaTests(Provider.Postgres), IPostgresTests;

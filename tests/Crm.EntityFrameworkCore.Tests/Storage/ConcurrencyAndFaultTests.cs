@@ -9,22 +9,9 @@ using Npgsql;
 namespace Crm.EntityFrameworkCore.Tests.Storage;
 
 /// <summary>Issue 8 (7): the guards hold on a real database under parallel writers, and a fault in the middle of a save leaves nothing behind.</summary>
-public abstract class ConcurrencyAndFaultTests : IDisposable
+public abstract class ConcurrencyAndFaultTests(Provider provider) : DatabaseTests(provider)
 {
     private static readonly TenantId Tenant = CrmHost.Tenant;
-    private readonly List<IDisposable> _databases = [];
-
-    protected abstract Provider Provider { get; }
-
-    public void Dispose()
-    {
-        foreach (var database in _databases)
-        {
-            database.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Thirty_two_parallel_writers_on_one_contact_exactly_the_first_wins()
@@ -155,9 +142,7 @@ public abstract class ConcurrencyAndFaultTests : IDisposable
 
     private CrmHost NewHost(Action<ContactOptions>? configure = null, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
-        var database = TestDatabase.Create(Provider, interceptors);
-        _databases.Add(database);
-        return new CrmHost(database, configure);
+        return new CrmHost(Databases.New(interceptors), configure);
     }
 
     private static async Task<(List<T> Succeeded, List<Exception> Failures)> Outcomes<T>(IReadOnlyList<Task<T>> tasks)
@@ -181,13 +166,7 @@ public abstract class ConcurrencyAndFaultTests : IDisposable
 }
 
 /// <summary>The concurrency and fault tests on PostgreSQL (READ COMMITTED, row locks, unique indexes).</summary>
-public sealed class PostgresConcurrencyAndFaultTests : ConcurrencyAndFaultTests, IPostgresTests
-{
-    protected override Provider Provider => Provider.Postgres;
-}
+public sealed class PostgresConcurrencyAndFaultTests() : ConcurrencyAndFaultTests(Provider.Postgres), IPostgresTests;
 
 /// <summary>The concurrency and fault tests on SQLite (one writer at a time, BEGIN IMMEDIATE).</summary>
-public sealed class SqliteConcurrencyAndFaultTests : ConcurrencyAndFaultTests
-{
-    protected override Provider Provider => Provider.Sqlite;
-}
+public sealed class SqliteConcurrencyAndFaultTests() : ConcurrencyAndFaultTests(Provider.Sqlite);

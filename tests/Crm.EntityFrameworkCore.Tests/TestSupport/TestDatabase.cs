@@ -87,7 +87,7 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
             create.ExecuteNonQuery();
         }
 
-        var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
+        var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, MaxPoolSize = 40 }.ToString();
         return new TestDatabase(Provider.Postgres, b => b.UseNpgsql(connection, o => o.UseNodaTime()).AddInterceptors(interceptors), () =>
         {
             using (var pooled = new NpgsqlConnection(connection))
@@ -153,12 +153,17 @@ public sealed class TestDatabases(Provider provider) : IDisposable
 {
     private readonly List<TestDatabase> _made = [];
 
-    public EfContactStore<CrmDbContext> CreateStore()
+    public Provider Provider => provider;
+
+    /// <summary>A new, empty database, dropped with the others.</summary>
+    public TestDatabase New(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
-        var database = TestDatabase.Create(provider);
+        var database = TestDatabase.Create(provider, interceptors);
         _made.Add(database);
-        return database.CreateStore();
+        return database;
     }
+
+    public EfContactStore<CrmDbContext> CreateStore() => New().CreateStore();
 
     public void Dispose()
     {
@@ -168,5 +173,19 @@ public sealed class TestDatabases(Provider provider) : IDisposable
         }
 
         _made.Clear();
+    }
+}
+
+/// <summary>A test class over fresh databases of one provider, dropped after each test.</summary>
+public abstract class DatabaseTests(Provider provider) : IDisposable
+{
+    protected TestDatabases Databases { get; } = new(provider);
+
+    protected Provider Provider => provider;
+
+    public void Dispose()
+    {
+        Databases.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
