@@ -136,6 +136,13 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     private static async Task WriteAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var database = db.Database;
+
+        // The host's own pending changes are detected once; the store's rows carry explicit states, so the change
+        // tracker does not scan thousands of them again on every Add and on SaveChanges.
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
         try
         {
             if (database.CurrentTransaction is { } ambient)
@@ -169,6 +176,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         finally
         {
             DetachCrmRows(db);
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
