@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using Crm.Metrics.Accumulation;
 
 namespace Crm.Metrics;
 
@@ -14,10 +15,14 @@ namespace Crm.Metrics;
 /// every accumulator of this package merges exactly under any partition.
 /// </para>
 /// <para>
-/// Over an array or a <see cref="ReadOnlyMemory{T}"/> every worker scans the whole input and keeps its own customers, so
-/// nothing is copied. Over a span or a sequence the calling thread reads the input once, accumulates its own partition and
-/// hands the others' purchases to the workers in batches of 4,096 through bounded queues, so memory stays bounded
-/// whatever the length of the sequence.
+/// Over an array or a <see cref="ReadOnlyMemory{T}"/> the purchases are first grouped by partition (a counting sort of
+/// at most 1,048,576 purchases at a time, so the copy is bounded), with many more partitions than cores — about one per
+/// 40,000 purchases, up to 128 per core — so that the customers of one partition, and the state they touch, stay in the
+/// processor's cache while its purchases are added; the cores take partitions in turn. With purchases in random order this
+/// is several times faster than adding them one by one, because one add otherwise costs a few misses to main memory.
+/// Over a span or a sequence the calling thread reads the input once, accumulates its own partition and hands the others'
+/// purchases to the workers in batches of 4,096 through bounded queues, so memory stays bounded whatever the length of
+/// the sequence. Below a few batches of purchases everything runs on the calling thread.
 /// </para>
 /// <para>
 /// As with <see cref="MetricAccumulatorExtensions.AddRange{TSelf, TItem, TResult}"/>, an invalid purchase stops the work
@@ -27,6 +32,10 @@ namespace Crm.Metrics;
 public static class ParallelAccumulationExtensions
 {
     private const int BatchSize = 4096;
+
+    // Purchases per partition over which a partition pays for itself; at most this many purchases are copied at a time.
+    private const int PurchasesPerPartition = 40_000;
+    private const int ChunkSize = 1 << 20;
 
     /// <summary>Adds every purchase of <paramref name="purchases"/> using up to <paramref name="maxDegreeOfParallelism"/> cores and returns the accumulator.</summary>
     /// <param name="accumulator">The target; also accumulates the first partition.</param>
@@ -60,25 +69,46 @@ public static class ParallelAccumulationExtensions
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
-        var partials = CreatePartials(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length);
-        var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
-        try
+        var workers = Workers(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length);
+        if (workers == 1)
         {
-            Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = partials.Length }, w =>
+            foreach (ref readonly var purchase in purchases.Span)
             {
-                var partial = partials[w];
-                foreach (ref readonly var purchase in purchases.Span)
-                {
-                    if (PartitionOf(purchase.Customer, comparer, partials.Length) == w)
-                    {
-                        partial.Add(purchase);
-                    }
-                }
-            });
+                accumulator.Add(purchase);
+            }
+
+            return (TSelf)accumulator;
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+
+        // Many more partitions than workers, so that the customers of one partition — and the state they touch — stay in
+        // the cache while that partition's purchases are added; they are then merged one after the other.
+        var perWorker = Math.Clamp(purchases.Length / (workers * PurchasesPerPartition), 1, 128);
+        var partials = CreatePartials(accumulator, createPartial, workers * perWorker);
+        var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
+        var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, comparer);
+        for (var offset = 0; offset < purchases.Length; offset += ChunkSize)
         {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            scatter.Fill(purchases.Span.Slice(offset, Math.Min(ChunkSize, purchases.Length - offset)));
+            var next = -1;
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+                {
+                    int p;
+                    while ((p = Interlocked.Increment(ref next)) < partials.Length)
+                    {
+                        var partial = partials[p];
+                        foreach (ref readonly var purchase in scatter.Partition(p))
+                        {
+                            partial.Add(purchase);
+                        }
+                    }
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
         }
 
         return MergeInto<TSelf, TCustomer, TResult>(partials);
@@ -94,7 +124,7 @@ public static class ParallelAccumulationExtensions
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
-        var partials = CreatePartials(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length);
+        var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length));
         return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator());
     }
 
@@ -114,12 +144,12 @@ public static class ParallelAccumulationExtensions
             return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(array), createPartial, maxDegreeOfParallelism, customerComparer);
         }
 
-        var partials = CreatePartials(accumulator, createPartial, maxDegreeOfParallelism, int.MaxValue);
+        var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, int.MaxValue));
         using var enumerator = purchases.GetEnumerator();
         return Routed<TSelf, TCustomer, TResult, IEnumerator<Purchase<TCustomer>>>(partials, customerComparer, enumerator);
     }
 
-    private static TSelf[] CreatePartials<TSelf, TCustomer, TResult>(
+    private static int Workers<TSelf, TCustomer, TResult>(
         IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult> accumulator,
         Func<TSelf> createPartial,
         int maxDegreeOfParallelism,
@@ -132,10 +162,19 @@ public static class ParallelAccumulationExtensions
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
         var workers = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         // Below a few batches the threads cost more than they save.
-        workers = Math.Max(1, Math.Min(workers, length / BatchSize));
-        var partials = new TSelf[workers];
+        return Math.Max(1, Math.Min(workers, length / BatchSize));
+    }
+
+    private static TSelf[] CreatePartials<TSelf, TCustomer, TResult>(
+        IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult> accumulator,
+        Func<TSelf> createPartial,
+        int count)
+        where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
+        where TCustomer : notnull
+    {
+        var partials = new TSelf[count];
         partials[0] = (TSelf)accumulator;
-        for (var w = 1; w < workers; w++)
+        for (var w = 1; w < count; w++)
         {
             var partial = createPartial();
             if (partial is null || ReferenceEquals(partial, accumulator))
@@ -177,6 +216,17 @@ public static class ParallelAccumulationExtensions
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
+        if (partials.Length > 1 && partials[0] is IKeyedAccumulator target)
+        {
+            var keys = 0L;
+            foreach (var partial in partials)
+            {
+                keys += ((IKeyedAccumulator)partial).KeyCount;
+            }
+
+            target.ReserveKeys((int)Math.Min(keys, Array.MaxLength));
+        }
+
         for (var w = 1; w < partials.Length; w++)
         {
             partials[0].Merge(partials[w]);
@@ -190,6 +240,49 @@ public static class ParallelAccumulationExtensions
     private static int PartitionOf<TCustomer>(TCustomer customer, IEqualityComparer<TCustomer> comparer, int count)
         where TCustomer : notnull
         => customer is null ? 0 : (int)(((ulong)((uint)comparer.GetHashCode(customer) * 0x9E3779B9u) * (uint)count) >> 32);
+
+    // Copies a chunk of purchases grouped by partition (a counting sort on the partition number).
+    private sealed class Scatter<TCustomer>
+        where TCustomer : notnull
+    {
+        private readonly Purchase<TCustomer>[] _grouped;
+        private readonly int[] _partitionOf;
+        private readonly int[] _starts;
+        private readonly IEqualityComparer<TCustomer> _comparer;
+
+        public Scatter(int capacity, int partitions, IEqualityComparer<TCustomer> comparer)
+        {
+            _grouped = new Purchase<TCustomer>[capacity];
+            _partitionOf = new int[capacity];
+            _starts = new int[partitions + 1];
+            _comparer = comparer;
+        }
+
+        public void Fill(ReadOnlySpan<Purchase<TCustomer>> chunk)
+        {
+            var partitions = _starts.Length - 1;
+            Array.Clear(_starts);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var p = PartitionOf(chunk[i].Customer, _comparer, partitions);
+                _partitionOf[i] = p;
+                _starts[p + 1]++;
+            }
+
+            for (var p = 1; p <= partitions; p++)
+            {
+                _starts[p] += _starts[p - 1];
+            }
+
+            var cursors = _starts.AsSpan(0, partitions).ToArray();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                _grouped[cursors[_partitionOf[i]]++] = chunk[i];
+            }
+        }
+
+        public ReadOnlySpan<Purchase<TCustomer>> Partition(int p) => _grouped.AsSpan(_starts[p], _starts[p + 1] - _starts[p]);
+    }
 
     // Hands every partition but the first to a worker task through a bounded queue of batches; the first is accumulated
     // on the calling thread as it routes.

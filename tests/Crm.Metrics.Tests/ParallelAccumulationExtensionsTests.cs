@@ -15,11 +15,11 @@ public sealed class ParallelAccumulationExtensionsTests
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     // 20,000 purchases by 2,000 customers: several 4,096-purchase batches per worker, so the threads really run.
-    private static List<Purchase<int>> Log(int seed)
+    private static List<Purchase<int>> Log(int seed, int count = 20_000, int customers = 2_000)
     {
         var random = new Random(seed);
         var origin = Instant.FromUtc(2023, 1, 1, 0, 0);
-        return [.. Enumerable.Range(0, 20_000).Select(_ => new Purchase<int>(random.Next(2_000), origin + Duration.FromMinutes(random.Next(2 * 365 * 24 * 60)), random.Next(10_000) / 100m))];
+        return [.. Enumerable.Range(0, count).Select(_ => new Purchase<int>(random.Next(customers), origin + Duration.FromMinutes(random.Next(2 * 365 * 24 * 60)), random.Next(10_000) / 100m))];
     }
 
     public static TheoryData<string, int> Inputs()
@@ -112,6 +112,29 @@ public sealed class ParallelAccumulationExtensionsTests
             .AddRangeInParallel(purchases.Select(p => p), () => new CustomerSummaryBuilder<int>(options), 1 + (degree % 5))
             .GetResult();
         return actual.Customers.SequenceEqual(expected.Customers);
+    }
+
+    [Fact]
+    public void CustomerSummary_OverAnArrayLargeEnoughForSeveralPartitionsPerWorker_EqualsOnePass()
+    {
+        var purchases = Log(11, count: 250_000, customers: 30_000).ToArray();
+        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var expected = new CustomerSummaryBuilder<int>(options).AddRange(purchases).GetResult();
+
+        var actual = new CustomerSummaryBuilder<int>(options).AddRangeInParallel(purchases, () => new CustomerSummaryBuilder<int>(options), 2).GetResult();
+
+        actual.Customers.Should().Equal(expected.Customers);
+    }
+
+    [Fact]
+    public void Pareto_OverAnArrayOfMoreThanOneChunk_EqualsOnePass()
+    {
+        var purchases = Log(12, count: 1_200_000, customers: 50_000).ToArray();
+        var expected = new ParetoAccumulator<int>().AddRange(purchases).GetResult();
+
+        var actual = new ParetoAccumulator<int>().AddRangeInParallel(purchases, () => new ParetoAccumulator<int>(), 2).GetResult();
+
+        actual.Ranked.Should().Equal(expected.Ranked);
     }
 
     [Fact]

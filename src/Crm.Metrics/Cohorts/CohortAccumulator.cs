@@ -26,7 +26,7 @@ namespace Crm.Metrics.Cohorts;
 /// building a zoned date.
 /// </para>
 /// </remarks>
-public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>
+public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>, IKeyedAccumulator
     where TCustomer : notnull
 {
     // Local days outside this range (about ±8,000 years around 1970) take NodaTime's own path, which rejects dates
@@ -191,6 +191,10 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
         return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows);
     }
+
+    int IKeyedAccumulator.KeyCount => _customers.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private CustomerCells NewCustomer(int period, decimal amount)
     {

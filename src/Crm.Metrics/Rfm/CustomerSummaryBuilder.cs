@@ -30,7 +30,7 @@ namespace Crm.Metrics.Rfm;
 /// </para>
 /// </remarks>
 public sealed class CustomerSummaryBuilder<TCustomer>
-    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>
+    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>, IKeyedAccumulator
     where TCustomer : notnull
 {
     private readonly Dictionary<TCustomer, State> _customers;
@@ -205,6 +205,10 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
         return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesAfterObservationEnd, firstSeenInHoldout);
     }
+
+    int IKeyedAccumulator.KeyCount => _customers.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private static void ThrowNegative(string parameter, decimal amount)
         => throw new ArgumentOutOfRangeException(
