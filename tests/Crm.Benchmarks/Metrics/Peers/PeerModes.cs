@@ -43,7 +43,7 @@ internal static class PeerModes
                 .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(size == "full" ? 5 : 7)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithEnvironmentVariable("CRM_PEER_SIZE", size);
-            var config = DefaultConfig.Instance.AddJob(job).AddColumn(StatisticColumn.Median).WithOptions(ConfigOptions.JoinSummary);
+            var config = DefaultConfig.Instance.AddJob(job).AddColumn(StatisticColumn.Median);
             BenchmarkRunner.Run(Benchmarks, config);
         }
 
