@@ -124,8 +124,13 @@ public static class ParallelAccumulationExtensions
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
+#if NET9_0_OR_GREATER
         var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length));
         return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator());
+#else
+        // .NET 8 has no ref-struct generic arguments: the span is copied once and takes the array path.
+        return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(purchases.ToArray()), createPartial, maxDegreeOfParallelism, customerComparer);
+#endif
     }
 
     /// <inheritdoc cref="AddRangeInParallel{TSelf, TCustomer, TResult}(IMetricAccumulator{TSelf, Purchase{TCustomer}, TResult}, Purchase{TCustomer}[], Func{TSelf}, int, IEqualityComparer{TCustomer})"/>
@@ -192,7 +197,11 @@ public static class ParallelAccumulationExtensions
     private static TSelf Routed<TSelf, TCustomer, TResult, TEnumerator>(TSelf[] partials, IEqualityComparer<TCustomer>? customerComparer, TEnumerator purchases)
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
+#if NET9_0_OR_GREATER
         where TEnumerator : IEnumerator<Purchase<TCustomer>>, allows ref struct
+#else
+        where TEnumerator : IEnumerator<Purchase<TCustomer>>
+#endif
     {
         using var router = new Router<TSelf, TCustomer, TResult>(partials, customerComparer ?? EqualityComparer<TCustomer>.Default);
         try
