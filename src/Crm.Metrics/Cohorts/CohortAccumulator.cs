@@ -219,7 +219,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             {
                 if (cells[i].Period == period)
                 {
-                    cells[i].Amount += amount;
+                    cells[i].Amount = AmountTotals.Add(cells[i].Amount, amount, "spend in one period");
                     return;
                 }
             }

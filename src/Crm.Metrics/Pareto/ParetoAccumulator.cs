@@ -47,7 +47,8 @@ public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccu
     public void Add(Purchase<TCustomer> item)
     {
         Retention.PurchaseChecks.Check(item, acceptRefunds: true);
-        CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _) += item.Amount;
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _);
+        total = AmountTotals.Add(total, item.Amount, "spend");
     }
 
     /// <inheritdoc />

@@ -69,7 +69,16 @@ public sealed class RepeatPurchaseAccumulator<TCustomer> : IMetricAccumulator<Re
         }
         else
         {
+            var revenue = AmountTotals.Add(state.Revenue, item.Amount, "spend"); // before any change, so an overflow changes nothing
             state.AddDay(day);
+            state.Purchases++;
+            state.Revenue = revenue;
+            if (day > _latestDay)
+            {
+                _latestDay = day;
+            }
+
+            return;
         }
 
         state.Purchases++;

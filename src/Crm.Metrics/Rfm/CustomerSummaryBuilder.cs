@@ -63,7 +63,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
     /// <summary>Adds one purchase.</summary>
     /// <exception cref="ArgumentNullException">The purchase's customer is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The amount is negative: refunds are not purchases in this summary.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative (refunds are not purchases in this summary), or the customer's total would leave decimal's range; nothing was added.</exception>
     public void Add(Purchase<TCustomer> item)
     {
         if (!typeof(TCustomer).IsValueType && item.Customer is null)
@@ -76,10 +76,10 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             ThrowNegative(nameof(item), item.Amount);
         }
 
-        _purchasesRead++;
         var day = LocalDays.Of(item.At, Options.Zone);
         if (day > _observationEndDay)
         {
+            _purchasesRead++;
             _purchasesAfterObservationEnd++;
             return;
         }
@@ -89,12 +89,23 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         {
             state = new State { Seen = day, FirstDay = day, LastCalibrationDay = int.MinValue };
         }
-        else if (day != state.Seen)
+        else
         {
-            AddDay(ref state, day);
+            // Totals first, on a copy: an overflow throws before anything of the customer changed.
+            var updated = state;
+            updated.Add(day, item.Amount, _summaryEndDay);
+            if (day != updated.Seen)
+            {
+                AddDay(ref updated, day);
+            }
+
+            state = updated;
+            _purchasesRead++;
+            return;
         }
 
         state.Add(day, item.Amount, _summaryEndDay);
+        _purchasesRead++;
     }
 
     /// <summary>Merges the purchases another builder has read; <paramref name="other"/> is left unchanged.</summary>
@@ -265,12 +276,12 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             }
             else if (day == FirstDay)
             {
-                FirstDayTotal += amount;
+                FirstDayTotal = AmountTotals.Add(FirstDayTotal, amount, "first-day spend");
             }
 
             if (day <= summaryEndDay)
             {
-                CalibrationTotal += amount;
+                CalibrationTotal = AmountTotals.Add(CalibrationTotal, amount, "calibration spend");
                 if (day > LastCalibrationDay)
                 {
                     LastCalibrationDay = day;
@@ -278,7 +289,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             }
             else
             {
-                HoldoutTotal += amount;
+                HoldoutTotal = AmountTotals.Add(HoldoutTotal, amount, "holdout spend");
             }
         }
 
