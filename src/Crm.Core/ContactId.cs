@@ -32,7 +32,7 @@ public readonly struct ContactId : IEquatable<ContactId>, IComparable<ContactId>
     public bool IsEmpty => Value == Guid.Empty;
 
     /// <summary>Creates a new, time-ordered id.</summary>
-    public static ContactId New() => new(Guid.CreateVersion7());
+    public static ContactId New() => new(GuidV7.New());
 
     /// <summary>Parses an id written by <see cref="ToString"/>.</summary>
     /// <exception cref="FormatException">The text is not a non-empty Guid.</exception>

@@ -3,6 +3,7 @@ using Crm.Metrics.Pareto;
 using Crm.Metrics.Periods;
 using Crm.Metrics.Repeat;
 using Crm.Metrics.Retention;
+using Crm.Metrics.Rfm;
 using NodaTime;
 
 namespace Crm.Metrics.Tests;
@@ -31,6 +32,32 @@ public sealed class AllocationTests
     [Fact]
     public void Pareto_AddOfAKnownCustomer_AllocatesNothing()
         => AllocatedByRepeatAdds(new ParetoAccumulator<long>()).Should().Be(0);
+
+    [Fact]
+    public void CustomerSummary_AddOfAKnownCustomerDay_AllocatesNothing()
+        => AllocatedByRepeatAdds(new CustomerSummaryBuilder<long>(new CustomerSummaryOptions(London, new LocalDate(2024, 3, 1), new LocalDate(2025, 1, 1), CustomerSummaryTimeUnit.Week))).Should().Be(0);
+
+    [Fact]
+    public void CustomerSummary_AddPhase_AllocatesOnlyAsItsStateGrows()
+    {
+        // 200,000 purchases by 20,000 customers on up to 730 days each: the allocations are the dictionary's and the day
+        // pool's growth, a few bytes per distinct customer-day, not an object per purchase.
+        var random = new Random(7);
+        var origin = Instant.FromUtc(2023, 1, 1, 0, 0);
+        var purchases = Enumerable.Range(0, 200_000)
+            .Select(_ => new Purchase<long>(random.NextInt64(20_000) * 7_919, origin + Duration.FromMinutes(random.Next(2 * 365 * 24 * 60)), 1.25m))
+            .ToArray();
+        var builder = new CustomerSummaryBuilder<long>(new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 12, 31), CustomerSummaryTimeUnit.Day));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var purchase in purchases)
+        {
+            builder.Add(purchase);
+        }
+
+        var perPurchase = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)purchases.Length;
+        perPurchase.Should().BeLessThan(64, "a customer costs one 88-byte dictionary entry (twice over while the dictionary doubles) and a day 4 to 8 bytes in the pool, about 40 bytes a purchase at 10 purchases a customer");
+    }
 
     private static long AllocatedByRepeatAdds<TAcc, TResult>(IMetricAccumulator<TAcc, Purchase<long>, TResult> accumulator)
         where TAcc : IMetricAccumulator<TAcc, Purchase<long>, TResult>

@@ -168,7 +168,7 @@ public sealed class DuplicateDetector
     }
 
     /// <summary>Every combination of the contact's usable keys (one per criterion) of every rule it could meet, up to <see cref="MaxClaimsPerCreate"/>.</summary>
-    private static List<DuplicateKeyClaim> Claims(Contact contact, IReadOnlyList<DuplicateRule> rules, IReadOnlyList<DuplicateKey> skipped)
+    internal static List<DuplicateKeyClaim> Claims(Contact contact, IReadOnlyList<DuplicateRule> rules, IReadOnlyList<DuplicateKey> skipped)
     {
         var skippedSet = skipped.ToHashSet();
         var keysByCriterion = DuplicateMatcher.KeysByCriterion(contact, rules);

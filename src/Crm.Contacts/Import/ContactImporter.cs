@@ -20,10 +20,15 @@ namespace Crm.Contacts.Import;
 /// <para>When <see cref="DuplicateOptions.Enabled"/> is set, each row is checked with the duplicate rules first against
 /// the rows already accepted in this import (the second occurrence of a person in a file is a duplicate of the first,
 /// never a new contact to merge by hand later), then against the stored contacts. Skipping is the default
-/// (<see cref="ImportOptions"/>).</para>
+/// (<see cref="ImportOptions"/>). With <see cref="ImportOptions.SkipDuplicatesOfExisting"/> and a store that enforces
+/// <see cref="IContactUniqueKeys"/>, each accepted row also claims its duplicate key combinations in the batch's change
+/// set, as <see cref="ContactManager.CreateAsync"/> does with <see cref="DuplicateCreateAction.Reject"/>: a person
+/// created concurrently (by a create or another import) between the check and the batch's save makes the save conflict,
+/// and the row is re-checked and reported as <see cref="ImportRowOutcome.DuplicateOfExisting"/> instead of becoming a
+/// second contact.</para>
 /// <para>Accepted rows are written <see cref="ImportOptions.BatchSize"/> at a time, each batch one atomic change set.
-/// A batch that meets a concurrent change (e.g. the same idempotency key used concurrently) is re-checked and retried up
-/// to three times, then the import fails with <see cref="ConcurrencyConflictException"/>; batches written before stay
+/// A batch that meets a concurrent change (e.g. the same idempotency key or the same person written concurrently) is
+/// re-checked and retried up to three times, then the import fails with <see cref="ConcurrencyConflictException"/>; batches written before stay
 /// written, as they do when the import is cancelled. <see cref="ContactCreated"/> is written to the outbox in each
 /// created contact's batch. Memory grows with the keys of the rows accepted so far.</para>
 /// </remarks>
@@ -112,11 +117,15 @@ public sealed class ContactImporter
     /// <summary>The state of one import: accepted rows, the pending batch and the import-wide duplicate index.</summary>
     private sealed class Run(ContactImporter owner, TenantId tenantId, ImportOptions options)
     {
-        private readonly List<(int Row, Contact Contact, string? Key, DuplicateCheckResult? Existing, (int Row, int Rule)? Within)> _batch = [];
+        private readonly List<(int Row, Contact Contact, string? Key, DuplicateCheckResult? Existing, (int Row, int Rule)? Within, IReadOnlyList<DuplicateKeyClaim> Claims)> _batch = [];
         private readonly Dictionary<DuplicateKey, List<ContactId>> _index = [];
         private readonly Dictionary<ContactId, int> _rowOf = [];
         private readonly Dictionary<string, ContactId> _keys = new(StringComparer.Ordinal);
         private readonly bool _detect = owner._options.Duplicates.Enabled;
+
+        // Race-free skipping of duplicates of existing contacts, where the store enforces claims (as CreateAsync with Reject).
+        private readonly bool _claim = owner._options.Duplicates.Enabled && options.SkipDuplicatesOfExisting
+            && owner._store is IContactUniqueKeys { EnforcesDuplicateKeyClaims: true };
 
         public List<ImportRow> Rows { get; } = [];
 
@@ -161,7 +170,11 @@ public sealed class ContactImporter
                 }
             }
 
-            Accept(row, contact!, key, existing is { IsDuplicate: true } ? existing : null, within);
+            // A row created despite an earlier row of this import claims nothing: that row's claim covers the person.
+            IReadOnlyList<DuplicateKeyClaim> claims = _claim && within is null && existing is { IsDuplicate: false }
+                ? DuplicateDetector.Claims(contact!, owner._options.Duplicates.Rules, existing.SkippedKeys)
+                : [];
+            Accept(row, contact!, key, existing is { IsDuplicate: true } ? existing : null, within, claims);
             if (_batch.Count >= options.BatchSize)
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -175,6 +188,7 @@ public sealed class ContactImporter
                 var changes = new ContactChangeSet
                 {
                     Created = [.. _batch.Select(b => b.Contact)],
+                    DuplicateKeyClaims = [.. _batch.SelectMany(b => b.Claims)],
                     IdempotencyKeys = [.. _batch.Where(b => b.Key is not null).Select(b => new ContactIdempotencyKey(b.Key!, b.Contact.Id, b.Contact.CreatedAt))],
                     Events = [.. _batch.Select(b => owner._eventIds.Identify(new ContactCreated(tenantId, b.Contact.CreatedAt, b.Contact.Id, b.Contact.Origin)))],
                 };
@@ -187,6 +201,7 @@ public sealed class ContactImporter
                 {
                     Log.ImportBatchRetried(owner._logger, tenantId, _batch[0].Row, attempt);
                     await RecheckKeysAsync(cancellationToken).ConfigureAwait(false);
+                    await RecheckClaimsAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -207,9 +222,9 @@ public sealed class ContactImporter
             }
         }
 
-        private void Accept(int row, Contact contact, string? key, DuplicateCheckResult? existing, (int Row, int Rule)? within)
+        private void Accept(int row, Contact contact, string? key, DuplicateCheckResult? existing, (int Row, int Rule)? within, IReadOnlyList<DuplicateKeyClaim> claims)
         {
-            _batch.Add((row, contact, key, existing, within));
+            _batch.Add((row, contact, key, existing, within, claims));
             _rowOf[contact.Id] = row;
             if (key is not null)
             {
@@ -260,6 +275,20 @@ public sealed class ContactImporter
                 {
                     Rows.Add(new ImportRow { Row = _batch[i].Row, Outcome = ImportRowOutcome.AlreadyImported, ContactId = stored });
                     _keys[key] = stored;
+                    _batch.RemoveAt(i);
+                }
+            }
+        }
+
+        /// <summary>After a conflict: claiming rows that now duplicate a stored contact (written concurrently) become duplicates of existing.</summary>
+        private async Task RecheckClaimsAsync(CancellationToken cancellationToken)
+        {
+            for (var i = _batch.Count - 1; i >= 0; i--)
+            {
+                if (_batch[i].Claims.Count > 0
+                    && await owner._detector.CheckAsync(tenantId, _batch[i].Contact, cancellationToken).ConfigureAwait(false) is { IsDuplicate: true } result)
+                {
+                    Rows.Add(DuplicateOfExisting(_batch[i].Row, result));
                     _batch.RemoveAt(i);
                 }
             }

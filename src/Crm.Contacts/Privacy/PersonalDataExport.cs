@@ -4,6 +4,12 @@ using Crm.Contacts.Serialization;
 using Crm.Privacy;
 using NodaTime;
 
+#if NET9_0_OR_GREATER
+using SectionMap = System.Collections.Generic.OrderedDictionary<string, System.Text.Json.JsonElement?>;
+#else
+using SectionMap = System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement?>; // only ever added to, so it keeps insertion order
+#endif
+
 namespace Crm.Contacts.Privacy;
 
 /// <summary>Everything held about one contact, as returned by <see cref="PersonalDataManager.ExportAsync"/>: one JSON section per contributor.</summary>
@@ -22,7 +28,7 @@ public sealed class PersonalDataExport
     /// <summary>The schema version this library writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    internal PersonalDataExport(TenantId tenantId, ContactId contactId, Instant generatedAt, OrderedDictionary<string, JsonElement?> sections)
+    internal PersonalDataExport(TenantId tenantId, ContactId contactId, Instant generatedAt, SectionMap sections)
     {
         TenantId = tenantId;
         ContactId = contactId;

@@ -7,6 +7,12 @@ using Crm.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
+#if NET9_0_OR_GREATER
+using SectionMap = System.Collections.Generic.OrderedDictionary<string, System.Text.Json.JsonElement?>;
+#else
+using SectionMap = System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement?>; // only ever added to, so it keeps insertion order
+#endif
+
 namespace Crm.Contacts.Privacy;
 
 /// <summary>Exports everything held about a contact (GDPR Art. 15/20) and erases their personal data (Art. 17), across every registered <see cref="IPersonalDataContributor"/>.</summary>
@@ -92,7 +98,7 @@ public sealed class PersonalDataManager
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
         var generatedAt = _clock.GetCurrentInstant();
-        var sections = new OrderedDictionary<string, JsonElement?>(StringComparer.Ordinal);
+        var sections = new SectionMap(StringComparer.Ordinal);
         foreach (var contributor in _contributors)
         {
             var section = await contributor.ExportAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,7 @@ public readonly struct ReferralRequestId : IEquatable<ReferralRequestId>, ICompa
     public bool IsEmpty => Value == Guid.Empty;
 
     /// <summary>Creates a new, time-ordered id.</summary>
-    public static ReferralRequestId New() => new(Guid.CreateVersion7());
+    public static ReferralRequestId New() => new(GuidV7.New());
 
     /// <summary>Parses an id written by <see cref="ToString"/>.</summary>
     /// <exception cref="FormatException">The text is not a non-empty Guid.</exception>

@@ -14,25 +14,18 @@ public sealed record ContactIdempotencyKey
     /// <summary>The maximum length of a key (<see cref="IdempotencyKey.MaxLength"/>).</summary>
     public const int MaxLength = IdempotencyKey.MaxLength;
 
-    /// <summary>Creates the record of a key recorded at <paramref name="recordedAt"/> (what managers write).</summary>
+    /// <summary>Creates the record of a key recorded at <paramref name="recordedAt"/>.</summary>
     /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
     public ContactIdempotencyKey(string key, ContactId contactId, NodaTime.Instant recordedAt)
-        : this(key, contactId)
-    {
-        RecordedAt = recordedAt;
-    }
-
-    /// <summary>Creates the record of a key whose recording time is unknown (<see cref="RecordedAt"/> is <see langword="null"/>): a purge by age never removes it.</summary>
-    /// <exception cref="ArgumentException">The key is empty, too long or has a character outside printable ASCII, or the id is empty.</exception>
-    public ContactIdempotencyKey(string key, ContactId contactId)
     {
         Key = Validate(key, nameof(key));
         ContactId.ThrowIfEmpty(contactId);
         ContactId = contactId;
+        RecordedAt = recordedAt;
     }
 
     /// <summary>When the key was recorded; keys older than <see cref="ContactOptions.IdempotencyKeyRetention"/> are removed by <see cref="ContactManager.PurgeIdempotencyKeysAsync"/>.</summary>
-    public NodaTime.Instant? RecordedAt { get; }
+    public NodaTime.Instant RecordedAt { get; }
 
     /// <summary>The client-supplied key.</summary>
     public string Key { get; }

@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
+using Crm.Metrics.Accumulation;
 using Crm.Metrics.Periods;
 using Crm.Metrics.Repeat;
 using NodaTime;
@@ -26,7 +26,7 @@ namespace Crm.Metrics.Cohorts;
 /// building a zoned date.
 /// </para>
 /// </remarks>
-public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>
+public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>, IKeyedAccumulator
     where TCustomer : notnull
 {
     // Local days outside this range (about ±8,000 years around 1970) take NodaTime's own path, which rejects dates
@@ -35,7 +35,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
     private readonly Dictionary<TCustomer, CustomerCells> _customers;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
-    private readonly CellPool _cells = new();
+    private readonly BlockPool<Cell> _cells = new();
     private int _lastPeriod = int.MinValue;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -104,7 +104,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             // Merging with itself adds every cell to itself.
             foreach (var customer in _customers.Values)
             {
-                foreach (ref var cell in _cells.Cells(customer.Block, customer.Count))
+                foreach (ref var cell in _cells.Items(customer.Block, customer.Count))
                 {
                     cell.Amount += cell.Amount;
                 }
@@ -116,12 +116,12 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         foreach (var (key, theirs) in other._customers)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, key, out var exists);
-            var cells = other._cells.Cells(theirs.Block, theirs.Count);
+            var cells = other._cells.Items(theirs.Block, theirs.Count);
             if (!exists)
             {
                 mine = theirs;
-                mine.Block = _cells.Allocate(CellPool.ClassFor(theirs.Count));
-                cells.CopyTo(_cells.Cells(mine.Block, mine.Count));
+                mine.Block = _cells.Allocate(BlockPool<Cell>.ClassFor(theirs.Count));
+                cells.CopyTo(_cells.Items(mine.Block, mine.Count));
                 continue;
             }
 
@@ -168,7 +168,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             var row = rowOf[customer.First];
             var rowActive = active[row];
             var rowRevenue = revenue[row];
-            foreach (ref readonly var cell in _cells.Cells(customer.Block, customer.Count))
+            foreach (ref readonly var cell in _cells.Items(customer.Block, customer.Count))
             {
                 var offset = cell.Period - customer.First;
                 rowActive[offset]++;
@@ -192,10 +192,14 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows);
     }
 
+    int IKeyedAccumulator.KeyCount => _customers.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
+
     private CustomerCells NewCustomer(int period, decimal amount)
     {
         var block = _cells.Allocate(0);
-        ref var cell = ref _cells.Cells(block, 1)[0];
+        ref var cell = ref _cells.Items(block, 1)[0];
         cell.Period = period;
         cell.Amount = amount;
         var window = WindowStart(period);
@@ -205,7 +209,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     // Adds the amount to the customer's cell of the period, creating it when the customer had none.
     private void AddCell(ref CustomerCells customer, int period, decimal amount)
     {
-        var cells = _cells.Cells(customer.Block, customer.Count);
+        var cells = _cells.Items(customer.Block, customer.Count);
         var offset = (long)period - customer.Window;
         var inWindow = (ulong)offset < 64;
         if (!inWindow || (customer.Known & (1UL << (int)offset)) != 0)
@@ -215,22 +219,14 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             {
                 if (cells[i].Period == period)
                 {
-                    cells[i].Amount += amount;
+                    cells[i].Amount = AmountTotals.Add(cells[i].Amount, amount, "spend in one period");
                     return;
                 }
             }
         }
 
-        var sizeClass = CellPool.ClassFor(customer.Count);
-        if (customer.Count == CellPool.CapacityOf(sizeClass))
-        {
-            var larger = _cells.Allocate(sizeClass + 1);
-            cells.CopyTo(_cells.Cells(larger, customer.Count));
-            _cells.Free(customer.Block, sizeClass);
-            customer.Block = larger;
-        }
-
-        ref var fresh = ref _cells.Cells(customer.Block, customer.Count + 1)[customer.Count];
+        customer.Block = _cells.EnsureRoomForOneMore(customer.Block, customer.Count);
+        ref var fresh = ref _cells.Items(customer.Block, customer.Count + 1)[customer.Count];
         fresh.Period = period;
         fresh.Amount = amount;
         customer.Count++;
@@ -303,105 +299,5 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     {
         public decimal Amount;
         public int Period;
-    }
-
-    // Blocks of cells carved from 65,536-cell arrays and addressed by a global index (array number × 65,536 + offset).
-    // The first array grows from 64 cells, so small accumulators stay small; a block never straddles two arrays, and
-    // a block larger than an array gets an array of its own. Freed blocks are kept in one list
-    // per size class (the next free block's index in the first cell's Period) and reused first.
-    private sealed class CellPool
-    {
-        private const int ChunkShift = 16;
-        private const int ChunkSize = 1 << ChunkShift;
-        private const int ChunkMask = ChunkSize - 1;
-
-        // 4, 8, 12, 16, 24, 32, 48…: growth by 1.5 to 2, enough classes for any number of periods a customer can have.
-        private static readonly int[] Capacities = CreateCapacities();
-
-        private Cell[]?[] _chunks = [new Cell[64]];
-        private readonly int[] _free = CreateFreeLists();
-        private int _next;
-
-        public static int CapacityOf(int sizeClass) => Capacities[sizeClass];
-
-        // The class of the block holding count cells: blocks move up a class only when full, so it is the smallest
-        // class with room for count.
-        public static int ClassFor(int count)
-        {
-            if (count <= 4)
-            {
-                return 0;
-            }
-
-            var log = BitOperations.Log2((uint)(count - 1)); // 2^log < count ≤ 2^(log+1), log ≥ 2
-            return log >= 3 && count <= 3 << (log - 1) ? (2 * log) - 4 : (2 * log) - 3;
-        }
-
-        public Span<Cell> Cells(int block, int count) => _chunks[block >> ChunkShift].AsSpan(block & ChunkMask, count);
-
-        public void Free(int block, int sizeClass)
-        {
-            _chunks[block >> ChunkShift]![block & ChunkMask].Period = _free[sizeClass];
-            _free[sizeClass] = block;
-        }
-
-        public int Allocate(int sizeClass)
-        {
-            var free = _free[sizeClass];
-            if (free >= 0)
-            {
-                _free[sizeClass] = _chunks[free >> ChunkShift]![free & ChunkMask].Period;
-                return free;
-            }
-
-            var capacity = Capacities[sizeClass];
-            var chunk = _next >> ChunkShift;
-            var offset = _next & ChunkMask;
-            if (offset + capacity > ChunkSize && offset > 0)
-            {
-                chunk++;
-                offset = 0;
-            }
-
-            if (chunk == _chunks.Length)
-            {
-                Array.Resize(ref _chunks, _chunks.Length * 2);
-            }
-
-            ref var array = ref _chunks[chunk];
-            if (array is null)
-            {
-                array = new Cell[Math.Max(capacity, ChunkSize)];
-            }
-            else if (array.Length < offset + capacity)
-            {
-                Array.Resize(ref array, Math.Max(capacity, Math.Min(ChunkSize, (int)BitOperations.RoundUpToPowerOf2((uint)(offset + capacity)))));
-            }
-
-            var start = (chunk << ChunkShift) + offset;
-            // A block as large as an array fills it; its index range may run into the next array's, which is harmless
-            // because cells are only ever reached from the start of their block.
-            _next = capacity >= ChunkSize ? (chunk + 1) << ChunkShift : start + capacity;
-            return start;
-        }
-
-        private static int[] CreateCapacities()
-        {
-            var capacities = new List<int> { 4 };
-            for (var power = 8; power <= 1 << 24; power *= 2)
-            {
-                capacities.Add(power);
-                capacities.Add(power + (power / 2));
-            }
-
-            return [.. capacities];
-        }
-
-        private static int[] CreateFreeLists()
-        {
-            var free = new int[Capacities.Length];
-            Array.Fill(free, -1);
-            return free;
-        }
     }
 }

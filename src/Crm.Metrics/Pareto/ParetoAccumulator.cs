@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Crm.Metrics.Accumulation;
 
 namespace Crm.Metrics.Pareto;
 
@@ -9,7 +10,7 @@ namespace Crm.Metrics.Pareto;
 /// its margin as the amount) to rank by margin. Negative amounts (refunds, loss-making sales) are accepted and net out in
 /// the customer's total. Memory: one decimal per customer; <see cref="GetResult"/> sorts the customers.
 /// </remarks>
-public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccumulator<TCustomer>, Purchase<TCustomer>, ParetoResult<TCustomer>>
+public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccumulator<TCustomer>, Purchase<TCustomer>, ParetoResult<TCustomer>>, IKeyedAccumulator
     where TCustomer : notnull
 {
     private readonly Dictionary<TCustomer, decimal> _totals;
@@ -46,7 +47,8 @@ public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccu
     public void Add(Purchase<TCustomer> item)
     {
         Retention.PurchaseChecks.Check(item, acceptRefunds: true);
-        CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _) += item.Amount;
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _);
+        total = AmountTotals.Add(total, item.Amount, "spend");
     }
 
     /// <inheritdoc />
@@ -89,4 +91,8 @@ public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccu
 
         return new ParetoResult<TCustomer>(ranked);
     }
+
+    int IKeyedAccumulator.KeyCount => _totals.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _totals.EnsureCapacity(keys);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Crm.Metrics.Accumulation;
 using NodaTime;
 
 namespace Crm.Metrics.Repeat;
@@ -10,7 +11,7 @@ namespace Crm.Metrics.Repeat;
 /// in one dictionary entry), so memory is proportional to customers and adding a purchase of a known customer allocates
 /// nothing. Day boundaries are read in the configured zone. Negative amounts are rejected: net refunds first.
 /// </remarks>
-public sealed class RepeatPurchaseAccumulator<TCustomer> : IMetricAccumulator<RepeatPurchaseAccumulator<TCustomer>, Purchase<TCustomer>, RepeatPurchaseResult>
+public sealed class RepeatPurchaseAccumulator<TCustomer> : IMetricAccumulator<RepeatPurchaseAccumulator<TCustomer>, Purchase<TCustomer>, RepeatPurchaseResult>, IKeyedAccumulator
     where TCustomer : notnull
 {
     private const int None = int.MaxValue;
@@ -68,7 +69,16 @@ public sealed class RepeatPurchaseAccumulator<TCustomer> : IMetricAccumulator<Re
         }
         else
         {
+            var revenue = AmountTotals.Add(state.Revenue, item.Amount, "spend"); // before any change, so an overflow changes nothing
             state.AddDay(day);
+            state.Purchases++;
+            state.Revenue = revenue;
+            if (day > _latestDay)
+            {
+                _latestDay = day;
+            }
+
+            return;
         }
 
         state.Purchases++;
@@ -159,6 +169,10 @@ public sealed class RepeatPurchaseAccumulator<TCustomer> : IMetricAccumulator<Re
             MetricValue.Ratio(purchases, customers, NoCustomers),
             purchases == 0 ? null : revenue / purchases);
     }
+
+    int IKeyedAccumulator.KeyCount => _customers.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private static MetricValue Median(List<int> values)
     {

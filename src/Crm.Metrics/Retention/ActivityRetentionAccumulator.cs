@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Crm.Metrics.Accumulation;
 using Crm.Metrics.Periods;
 using NodaTime;
 
@@ -24,7 +25,7 @@ namespace Crm.Metrics.Retention;
 /// purchase allocates nothing once the customer is known.
 /// </para>
 /// </remarks>
-public sealed class ActivityRetentionAccumulator<TCustomer> : IMetricAccumulator<ActivityRetentionAccumulator<TCustomer>, Purchase<TCustomer>, RetentionResult>
+public sealed class ActivityRetentionAccumulator<TCustomer> : IMetricAccumulator<ActivityRetentionAccumulator<TCustomer>, Purchase<TCustomer>, RetentionResult>, IKeyedAccumulator
     where TCustomer : notnull
 {
     private readonly Dictionary<TCustomer, State> _customers;
@@ -125,6 +126,10 @@ public sealed class ActivityRetentionAccumulator<TCustomer> : IMetricAccumulator
 
         return RetentionResult.Create(s, n, e, retained);
     }
+
+    int IKeyedAccumulator.KeyCount => _customers.Count;
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private Instant Expiry(Instant purchase, DateTimeZone zone)
         => (purchase.InZone(zone).LocalDateTime + InactivityWindow).InZoneLeniently(zone).ToInstant();

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using Crm.Metrics.Accumulation;
+using Crm.Metrics.Repeat;
 using NodaTime;
 
 namespace Crm.Metrics.Rfm;
@@ -15,14 +18,23 @@ namespace Crm.Metrics.Rfm;
 /// Memory: per customer a few scalars plus the set of that customer's distinct purchase days (4 bytes each) — counting
 /// distinct days exactly, in any order and across merges, needs the days themselves. Several purchases on one day take one entry.
 /// </para>
+/// <para>
+/// Layout: one dictionary entry per customer holds a 72-byte struct (the first day seen inline, the totals, and where the
+/// other days are), reached with one hash lookup per purchase. A one-time buyer needs nothing more. The other distinct
+/// days are kept sorted in a small block of a shared pool of 65,536-day arrays (no object per customer): a day later than
+/// every known day — the usual case when purchases come roughly in time order — is appended, any other is found by
+/// binary search. A purchase's day is computed from the instant plus the zone's offset, without building a zoned date.
+/// Adding a purchase on a day the customer already has allocates nothing; a new customer or day allocates only when the
+/// dictionary or the pool grows, so the state, not the number of purchases, bounds memory. <see cref="Merge"/> unions the
+/// sorted day lists in one linear pass per customer.
+/// </para>
 /// </remarks>
 public sealed class CustomerSummaryBuilder<TCustomer>
-    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>
+    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>, IKeyedAccumulator
     where TCustomer : notnull
 {
-    private static readonly LocalDate Epoch = new(2000, 1, 1);
-
     private readonly Dictionary<TCustomer, State> _customers;
+    private readonly BlockPool<int> _days = new();
     private readonly int _summaryEndDay;
     private readonly int _observationEndDay;
     private long _purchasesRead;
@@ -37,9 +49,10 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Comparer = comparer ?? EqualityComparer<TCustomer>.Default;
-        _customers = new Dictionary<TCustomer, State>(Comparer);
-        _summaryEndDay = DayNumber(options.SummaryEnd);
-        _observationEndDay = DayNumber(options.ObservationEnd);
+        // A null comparer lets the JIT devirtualise default equality for value-type keys.
+        _customers = new Dictionary<TCustomer, State>(comparer);
+        _summaryEndDay = LocalDays.FromDate(options.SummaryEnd);
+        _observationEndDay = LocalDays.FromDate(options.ObservationEnd);
     }
 
     /// <summary>The options the builder reads the log with.</summary>
@@ -50,37 +63,49 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
     /// <summary>Adds one purchase.</summary>
     /// <exception cref="ArgumentNullException">The purchase's customer is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The amount is negative: refunds are not purchases in this summary.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative (refunds are not purchases in this summary), or the customer's total would leave decimal's range; nothing was added.</exception>
     public void Add(Purchase<TCustomer> item)
     {
-        if (item.Customer is null)
+        if (!typeof(TCustomer).IsValueType && item.Customer is null)
         {
             throw new ArgumentNullException(nameof(item), "A purchase's customer must not be null.");
         }
 
         if (item.Amount < 0)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(item),
-                item.Amount,
-                string.Create(CultureInfo.InvariantCulture, $"A purchase amount must not be negative in a customer summary (was {item.Amount}); remove refunds or net them into their purchase first."));
+            ThrowNegative(nameof(item), item.Amount);
         }
 
-        _purchasesRead++;
-        var day = DayNumber(item.At.InZone(Options.Zone).Date);
+        var day = LocalDays.Of(item.At, Options.Zone);
         if (day > _observationEndDay)
         {
+            _purchasesRead++;
             _purchasesAfterObservationEnd++;
             return;
         }
 
-        if (!_customers.TryGetValue(item.Customer, out var state))
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, item.Customer, out var exists);
+        if (!exists)
         {
-            state = new State(day);
-            _customers.Add(item.Customer, state);
+            state = new State { Seen = day, FirstDay = day, LastCalibrationDay = int.MinValue };
+        }
+        else
+        {
+            // Totals first, on a copy: an overflow throws before anything of the customer changed.
+            var updated = state;
+            updated.Add(day, item.Amount, _summaryEndDay);
+            if (day != updated.Seen)
+            {
+                AddDay(ref updated, day);
+            }
+
+            state = updated;
+            _purchasesRead++;
+            return;
         }
 
         state.Add(day, item.Amount, _summaryEndDay);
+        _purchasesRead++;
     }
 
     /// <summary>Merges the purchases another builder has read; <paramref name="other"/> is left unchanged.</summary>
@@ -101,13 +126,33 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
         foreach (var (customer, theirs) in other._customers)
         {
-            if (_customers.TryGetValue(customer, out var mine))
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out var exists);
+            var theirDays = other._days.Items(theirs.Block, theirs.Count);
+            if (!exists)
             {
-                mine.Merge(theirs, _summaryEndDay);
+                mine = theirs;
+                mine.Block = 0;
+                if (theirs.Count > 0)
+                {
+                    mine.Block = _days.Allocate(BlockPool<int>.ClassFor(theirs.Count));
+                    theirDays.CopyTo(_days.Items(mine.Block, mine.Count));
+                }
+
+                continue;
             }
-            else
+
+            mine.Merge(theirs);
+            if (theirs.Seen != mine.Seen)
             {
-                _customers.Add(customer, theirs.Clone());
+                AddDay(ref mine, theirs.Seen);
+            }
+
+            foreach (var day in theirDays)
+            {
+                if (day != mine.Seen)
+                {
+                    AddDay(ref mine, day);
+                }
             }
         }
 
@@ -119,8 +164,11 @@ public sealed class CustomerSummaryBuilder<TCustomer>
     public CustomerSummarySet<TCustomer> GetResult()
     {
         var unit = Options.TimeUnit;
-        var list = new List<CustomerSummary<TCustomer>>(_customers.Count);
+        var keys = new TCustomer[_customers.Count];
+        var list = new CustomerSummary<TCustomer>[_customers.Count];
+        var count = 0;
         var firstSeenInHoldout = 0;
+        var holdoutDuration = unit.FromDayCount(_observationEndDay - _summaryEndDay);
         foreach (var (customer, s) in _customers)
         {
             if (s.FirstDay > _summaryEndDay)
@@ -129,66 +177,95 @@ public sealed class CustomerSummaryBuilder<TCustomer>
                 continue;
             }
 
-            var frequency = s.CalibrationDays - 1;
+            var calibrationDays = s.Seen <= _summaryEndDay ? 1 : 0;
+            var days = _days.Items(s.Block, s.Count);
+            var afterCalibration = days.BinarySearch(_summaryEndDay);
+            calibrationDays += afterCalibration >= 0 ? afterCalibration + 1 : ~afterCalibration;
+            var holdoutDays = s.Count + 1 - calibrationDays;
+
+            var frequency = calibrationDays - 1;
             var monetary = frequency == 0 ? 0m : (s.CalibrationTotal - s.FirstDayTotal) / frequency;
             CustomerSummaryHoldout? holdout = null;
             if (Options.HasHoldout)
             {
-                holdout = new CustomerSummaryHoldout(
-                    s.HoldoutDays,
-                    s.HoldoutDays == 0 ? 0m : s.HoldoutTotal / s.HoldoutDays,
-                    unit.FromDayCount(_observationEndDay - _summaryEndDay));
+                holdout = new CustomerSummaryHoldout(holdoutDays, holdoutDays == 0 ? 0m : s.HoldoutTotal / holdoutDays, holdoutDuration);
             }
 
-            list.Add(new CustomerSummary<TCustomer>(
+            keys[count] = customer;
+            list[count++] = new CustomerSummary<TCustomer>(
                 customer,
-                Epoch.PlusDays(s.FirstDay),
-                Epoch.PlusDays(s.LastCalibrationDay),
+                LocalDays.ToDate(s.FirstDay),
+                LocalDays.ToDate(s.LastCalibrationDay),
                 frequency,
                 unit.FromDayCount(s.LastCalibrationDay - s.FirstDay),
                 unit.FromDayCount(_summaryEndDay - s.FirstDay),
                 monetary,
-                holdout));
+                holdout);
         }
 
+        Array.Resize(ref list, count);
         if (typeof(IComparable<TCustomer>).IsAssignableFrom(typeof(TCustomer)) || typeof(IComparable).IsAssignableFrom(typeof(TCustomer)))
         {
-            list.Sort((x, y) => Comparer<TCustomer>.Default.Compare(x.Customer, y.Customer));
+            // Keys are distinct, so an unstable sort of the keys with their summaries gives one order whatever the input order.
+            Array.Sort(keys, list, 0, count, Comparer<TCustomer>.Default);
         }
         else
         {
-            var ordered = list.OrderBy(c => c.FirstPurchaseDate).ToList();
-            list = ordered;
+            list = [.. list.OrderBy(c => c.FirstPurchaseDate)];
         }
 
         return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesAfterObservationEnd, firstSeenInHoldout);
     }
 
-    private static int DayNumber(LocalDate date) => Period.DaysBetween(Epoch, date);
+    int IKeyedAccumulator.KeyCount => _customers.Count;
 
-    private sealed class State
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
+
+    private static void ThrowNegative(string parameter, decimal amount)
+        => throw new ArgumentOutOfRangeException(
+            parameter,
+            amount,
+            string.Create(CultureInfo.InvariantCulture, $"A purchase amount must not be negative in a customer summary (was {amount}); remove refunds or net them into their purchase first."));
+
+    // Adds a day other than the inline one to the customer's sorted block, unless it is already there.
+    private void AddDay(ref State state, int day)
     {
-        private HashSet<int> _days = [];
-
-        public State(int firstDay)
+        var days = _days.Items(state.Block, state.Count);
+        int at;
+        if (days.Length == 0 || day > days[^1])
         {
-            FirstDay = firstDay;
-            LastCalibrationDay = int.MinValue;
+            at = days.Length;
+        }
+        else
+        {
+            at = days.BinarySearch(day);
+            if (at >= 0)
+            {
+                return;
+            }
+
+            at = ~at;
         }
 
-        public int FirstDay { get; private set; }
+        state.Block = state.Count == 0 ? _days.Allocate(0) : _days.EnsureRoomForOneMore(state.Block, state.Count);
+        var grown = _days.Items(state.Block, state.Count + 1);
+        grown[at..^1].CopyTo(grown[(at + 1)..]);
+        grown[at] = day;
+        state.Count++;
+    }
 
-        public decimal FirstDayTotal { get; private set; }
-
-        public int LastCalibrationDay { get; private set; }
-
-        public int CalibrationDays { get; private set; }
-
-        public decimal CalibrationTotal { get; private set; }
-
-        public int HoldoutDays { get; private set; }
-
-        public decimal HoldoutTotal { get; private set; }
+    // One customer: the first day seen (inline, so a one-time buyer needs no block), the other distinct days in a sorted
+    // block of the pool, the earliest day and its total, the latest calibration day, and the calibration and holdout totals.
+    private struct State
+    {
+        public decimal FirstDayTotal;
+        public decimal CalibrationTotal;
+        public decimal HoldoutTotal;
+        public int Seen;
+        public int Block;
+        public int Count;
+        public int FirstDay;
+        public int LastCalibrationDay;
 
         public void Add(int day, decimal amount, int summaryEndDay)
         {
@@ -199,34 +276,25 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             }
             else if (day == FirstDay)
             {
-                FirstDayTotal += amount;
+                FirstDayTotal = AmountTotals.Add(FirstDayTotal, amount, "first-day spend");
             }
 
-            var isNewDay = _days.Add(day);
             if (day <= summaryEndDay)
             {
-                CalibrationTotal += amount;
+                CalibrationTotal = AmountTotals.Add(CalibrationTotal, amount, "calibration spend");
                 if (day > LastCalibrationDay)
                 {
                     LastCalibrationDay = day;
                 }
-
-                if (isNewDay)
-                {
-                    CalibrationDays++;
-                }
             }
             else
             {
-                HoldoutTotal += amount;
-                if (isNewDay)
-                {
-                    HoldoutDays++;
-                }
+                HoldoutTotal = AmountTotals.Add(HoldoutTotal, amount, "holdout spend");
             }
         }
 
-        public void Merge(State other, int summaryEndDay)
+        // Everything but the days, which the builder unions.
+        public void Merge(in State other)
         {
             if (other.FirstDay < FirstDay)
             {
@@ -241,27 +309,6 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             LastCalibrationDay = Math.Max(LastCalibrationDay, other.LastCalibrationDay);
             CalibrationTotal += other.CalibrationTotal;
             HoldoutTotal += other.HoldoutTotal;
-            foreach (var day in other._days)
-            {
-                if (_days.Add(day))
-                {
-                    if (day <= summaryEndDay)
-                    {
-                        CalibrationDays++;
-                    }
-                    else
-                    {
-                        HoldoutDays++;
-                    }
-                }
-            }
-        }
-
-        public State Clone()
-        {
-            var copy = (State)MemberwiseClone();
-            copy._days = [.. _days];
-            return copy;
         }
     }
 }

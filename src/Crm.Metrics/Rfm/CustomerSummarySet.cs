@@ -10,7 +10,8 @@ namespace Crm.Metrics.Rfm;
 public sealed class CustomerSummarySet<TCustomer>
     where TCustomer : notnull
 {
-    private readonly Dictionary<TCustomer, CustomerSummary<TCustomer>> _byCustomer;
+    private readonly IEqualityComparer<TCustomer> _comparer;
+    private Dictionary<TCustomer, CustomerSummary<TCustomer>>? _byCustomer;
 
     internal CustomerSummarySet(
         CustomerSummaryOptions options,
@@ -25,10 +26,9 @@ public sealed class CustomerSummarySet<TCustomer>
         PurchasesRead = purchasesRead;
         PurchasesAfterObservationEnd = purchasesAfterObservationEnd;
         CustomersFirstSeenInHoldout = customersFirstSeenInHoldout;
-        _byCustomer = new Dictionary<TCustomer, CustomerSummary<TCustomer>>(customers.Count, comparer);
+        _comparer = comparer;
         foreach (var c in customers)
         {
-            _byCustomer.Add(c.Customer, c);
             if (c.Frequency > 0)
             {
                 RepeatCustomers++;
@@ -67,6 +67,18 @@ public sealed class CustomerSummarySet<TCustomer>
     public bool TryGetCustomer(TCustomer customer, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CustomerSummary<TCustomer> summary)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return _byCustomer.TryGetValue(customer, out summary);
+        return LazyInitializer.EnsureInitialized(ref _byCustomer, CreateIndex).TryGetValue(customer, out summary);
+    }
+
+    // Built on the first look-up only: most callers read the list, and a million-entry index costs as much as the summary.
+    private Dictionary<TCustomer, CustomerSummary<TCustomer>> CreateIndex()
+    {
+        var index = new Dictionary<TCustomer, CustomerSummary<TCustomer>>(Customers.Count, _comparer);
+        foreach (var c in Customers)
+        {
+            index.Add(c.Customer, c);
+        }
+
+        return index;
     }
 }

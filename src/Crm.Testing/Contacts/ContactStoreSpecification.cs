@@ -19,8 +19,11 @@ namespace Crm.Testing.Contacts;
 /// <remarks>
 /// The optional capabilities have their own specifications, which a store's tests inherit only for the capabilities the
 /// store implements (the type constraint makes it impossible to inherit one for a capability the store lacks):
-/// <see cref="ReferralStoreSpecification{TStore}"/>, <see cref="DuplicateIndexSpecification{TStore}"/>,
-/// <see cref="MergeHistorySpecification{TStore}"/> and <see cref="ContactOutboxSpecification{TStore}"/>.
+/// <see cref="ReferralStoreSpecification{TStore}"/>, <see cref="ReferralAnalyticsSpecification{TStore}"/>,
+/// <see cref="DuplicateIndexSpecification{TStore}"/>, <see cref="UniqueKeysSpecification{TStore}"/>,
+/// <see cref="MergeHistorySpecification{TStore}"/>, <see cref="VersionCounterStoreSpecification{TStore}"/>,
+/// <see cref="IdempotencyKeyPurgeSpecification{TStore}"/>, <see cref="ContactOutboxSpecification{TStore}"/> and
+/// <see cref="OutboxDeliverySpecification{TStore}"/>.
 /// </remarks>
 public abstract class ContactStoreSpecification : ContactSpecificationBase<IContactStore>
 {
@@ -382,7 +385,7 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
         {
             Created = [fresh1, fresh2],
             Updated = [new ContactUpdate(goodUpdate, existing.ConcurrencyStamp), new ContactUpdate(badUpdate, orphan.ConcurrencyStamp)],
-            IdempotencyKeys = [new ContactIdempotencyKey("key-1", fresh1.Id)],
+            IdempotencyKeys = [new ContactIdempotencyKey("key-1", fresh1.Id, fresh1.CreatedAt)],
         }).ConfigureAwait(false);
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false);
@@ -417,9 +420,9 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
         var store = CreateStore();
         var first = await NewContactAsync(TenantA).ConfigureAwait(false);
         var second = await NewContactAsync(TenantA, "second@example.com").ConfigureAwait(false);
-        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [first], IdempotencyKeys = [new ContactIdempotencyKey("order-42", first.Id)] }).ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [first], IdempotencyKeys = [new ContactIdempotencyKey("order-42", first.Id, first.CreatedAt)] }).ConfigureAwait(false);
 
-        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet { Created = [second], IdempotencyKeys = [new ContactIdempotencyKey("order-42", second.Id)] }).ConfigureAwait(false);
+        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet { Created = [second], IdempotencyKeys = [new ContactIdempotencyKey("order-42", second.Id, second.CreatedAt)] }).ConfigureAwait(false);
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false);
         (await store.FindIdByIdempotencyKeyAsync(TenantA, "order-42", CancellationToken.None).ConfigureAwait(false)).Should().Be(first.Id);
@@ -554,6 +557,66 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
         ContactSnapshots.ShouldBeSameSnapshot(await manager.GetAsync(TenantA, contact.Id).ConfigureAwait(false), contact);
     }
 
+    // ---- Read guards ------------------------------------------------------------------------------------------------
+
+    /// <summary>A change set guarded by a contact it only read conflicts when that contact has changed since (entity <c>contact</c>), and writes nothing of itself.</summary>
+    [Fact]
+    public async Task A_read_guard_on_a_contact_changed_since_conflicts_and_writes_nothing()
+    {
+        var store = CreateStore();
+        var read = await NewContactAsync(TenantA, "read@example.com").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [read] }).ConfigureAwait(false);
+        var changed = await ChangedAsync(read, "moved-on").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Updated = [new ContactUpdate(changed, read.ConcurrencyStamp)] }).ConfigureAwait(false);
+        var fresh = await NewContactAsync(TenantA, "fresh@example.com").ConfigureAwait(false);
+
+        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet
+        {
+            Created = [fresh],
+            IdempotencyKeys = [new ContactIdempotencyKey("read-guarded", fresh.Id, fresh.CreatedAt)],
+            ContactsRead = [ContactReadGuard.For(read)],
+            VersionChecks = [new VersionCheck("spec.counter:read-guarded", 0, advance: true)],
+        }).ConfigureAwait(false);
+
+        var conflict = (await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false)).Which;
+        conflict.Entity.Should().Be("contact");
+        conflict.Id.Should().Be(read.Id.ToString());
+        (await store.FindByIdAsync(TenantA, fresh.Id, CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
+        (await store.FindIdByIdempotencyKeyAsync(TenantA, "read-guarded", CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
+        await SaveAsync(store, TenantA, new ContactChangeSet { VersionChecks = [new VersionCheck("spec.counter:read-guarded", 0, advance: false)] }).ConfigureAwait(false);
+        ContactSnapshots.ShouldBeSameSnapshot(await store.FindByIdAsync(TenantA, read.Id, CancellationToken.None).ConfigureAwait(false), changed);
+    }
+
+    /// <summary>A read guard at the contact's current stamp passes, writes the rest of the change set, and leaves the read contact as it was.</summary>
+    [Fact]
+    public async Task A_read_guard_on_an_unchanged_contact_passes()
+    {
+        var store = CreateStore();
+        var read = await NewContactAsync(TenantA, "read@example.com").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [read] }).ConfigureAwait(false);
+        var fresh = await NewContactAsync(TenantA, "fresh@example.com").ConfigureAwait(false);
+
+        await SaveAsync(store, TenantA, new ContactChangeSet { Created = [fresh], ContactsRead = [ContactReadGuard.For(read)] }).ConfigureAwait(false);
+
+        (await store.FindByIdAsync(TenantA, fresh.Id, CancellationToken.None).ConfigureAwait(false)).Should().NotBeNull();
+        ContactSnapshots.ShouldBeSameSnapshot(await store.FindByIdAsync(TenantA, read.Id, CancellationToken.None).ConfigureAwait(false), read);
+    }
+
+    /// <summary>A read guard on a contact that does not exist in the tenant (also one that exists only in another tenant) conflicts.</summary>
+    [Fact]
+    public async Task A_read_guard_on_a_missing_contact_conflicts()
+    {
+        var store = CreateStore();
+        var elsewhere = await NewContactAsync(TenantB, "elsewhere@example.com").ConfigureAwait(false);
+        await SaveAsync(store, TenantB, new ContactChangeSet { Created = [elsewhere] }).ConfigureAwait(false);
+        var fresh = await NewContactAsync(TenantA, "fresh@example.com").ConfigureAwait(false);
+
+        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet { Created = [fresh], ContactsRead = [ContactReadGuard.For(elsewhere)] }).ConfigureAwait(false);
+
+        await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false);
+        (await store.FindByIdAsync(TenantA, fresh.Id, CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
+    }
+
     // ---- Named version counters --------------------------------------------------------------------------------------
 
     /// <summary>A counter starts at 0; a change set that checks it at the current version and advances it moves it on by one, and one that expects an older version conflicts.</summary>
@@ -595,7 +658,7 @@ public abstract class ContactStoreSpecification : ContactSpecificationBase<ICont
         var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet
         {
             Created = [contact],
-            IdempotencyKeys = [new ContactIdempotencyKey("guarded", contact.Id)],
+            IdempotencyKeys = [new ContactIdempotencyKey("guarded", contact.Id, contact.CreatedAt)],
             VersionChecks = [new VersionCheck("spec.counter:other", 0, advance: true), new VersionCheck("spec.counter:never-advanced", 5, advance: true)],
         }).ConfigureAwait(false);
 

@@ -99,16 +99,10 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
     public async Task Downline_is_breadth_first_then_in_the_order_referrals_were_recorded()
     {
         var store = CreateStore();
-        var manager = CreateManager(store);
         var referrals = CreateReferralManager(store);
-        var created = new List<ContactId>();
-        for (var i = 0; i < 8; i++)
-        {
-            created.Add((await manager.CreateAsync(TenantA, new ContactDraft()).ConfigureAwait(false)).Id);
-        }
 
         // Record in descending id order, so recorded order and id order disagree.
-        var sorted = created.Order().ToList();
+        var sorted = await ContactsInIdOrderAsync(store, 8).ConfigureAwait(false);
         var root = sorted[^1];
         var (a, b, c, a1, a2, b1, x) = (sorted[6], sorted[5], sorted[4], sorted[3], sorted[2], sorted[1], sorted[0]);
         foreach (var (referee, referrer) in new[] { (a, root), (b, root), (c, root), (a1, a), (a2, a), (b1, b), (x, a1) })
@@ -196,6 +190,132 @@ public abstract class ReferralStoreSpecification<TStore> : ContactSpecificationB
         await referrals.RecordReferralAsync(TenantA, refereeId: b, referrerId: a, requestId: request.Id).ConfigureAwait(false);
 
         (await store.FindReferralAsync(TenantA, b, CancellationToken.None).ConfigureAwait(false))!.RequestId.Should().Be(request.Id);
+    }
+
+    /// <summary>A change set that adds or removes referral edges without advancing <see cref="ContactChangeSet.ReferralGraphCounter"/> (no check, or a check-only one) is malformed: <see cref="ArgumentException"/>, nothing written.</summary>
+    [Fact]
+    public async Task Edges_changed_without_advancing_the_graph_counter_are_refused()
+    {
+        var store = CreateStore();
+        var (a, b, c) = await ThreeContactsAsync(store).ConfigureAwait(false);
+        var recorded = await CreateReferralManager(store).RecordReferralAsync(TenantA, refereeId: b, referrerId: a).ConfigureAwait(false);
+        var version = await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false);
+        var edge = new Referral(c, a, Clock.GetCurrentInstant());
+
+        var unguarded = async () => await SaveAsync(store, TenantA, new ContactChangeSet { ReferralsAdded = [edge] }).ConfigureAwait(false);
+        var checkOnly = async () => await SaveAsync(store, TenantA, new ContactChangeSet { ReferralsAdded = [edge], VersionChecks = [ContactChangeSet.ReferralGraphCheck(version, advance: false)] }).ConfigureAwait(false);
+        var removal = async () => await SaveAsync(store, TenantA, new ContactChangeSet { ReferralsRemoved = [recorded] }).ConfigureAwait(false);
+
+        await unguarded.Should().ThrowAsync<ArgumentException>().ConfigureAwait(false);
+        await checkOnly.Should().ThrowAsync<ArgumentException>().ConfigureAwait(false);
+        await removal.Should().ThrowAsync<ArgumentException>().ConfigureAwait(false);
+        (await store.FindReferralAsync(TenantA, c, CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
+        (await store.FindReferralAsync(TenantA, b, CancellationToken.None).ConfigureAwait(false)).Should().Be(recorded);
+        (await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false)).Should().Be(version);
+    }
+
+    /// <summary>A second referrer reaching the store directly (a concurrent change slipped past the manager) is a <see cref="ConcurrencyConflictException"/> with entity <c>referral</c> and the referee's id; nothing of the change set is written.</summary>
+    [Fact]
+    public async Task A_second_referrer_reaching_the_store_conflicts_and_writes_nothing()
+    {
+        var store = CreateStore();
+        var (a, b, c) = await ThreeContactsAsync(store).ConfigureAwait(false);
+        await CreateReferralManager(store).RecordReferralAsync(TenantA, refereeId: b, referrerId: a).ConfigureAwait(false);
+
+        var conflict = await SaveEdgeBesideANewContactAsync(store, new Referral(b, c, Clock.GetCurrentInstant()), (b, a)).ConfigureAwait(false);
+
+        conflict.Id.Should().Be(b.ToString());
+    }
+
+    /// <summary>A referral closing a cycle reaching the store directly is a <see cref="ConcurrencyConflictException"/> with entity <c>referral</c>; nothing of the change set is written.</summary>
+    [Fact]
+    public async Task A_cycle_reaching_the_store_conflicts_and_writes_nothing()
+    {
+        var store = CreateStore();
+        var (a, b, c) = await ThreeContactsAsync(store).ConfigureAwait(false);
+        var referrals = CreateReferralManager(store);
+        await referrals.RecordReferralAsync(TenantA, refereeId: b, referrerId: a).ConfigureAwait(false);
+        await referrals.RecordReferralAsync(TenantA, refereeId: c, referrerId: b).ConfigureAwait(false);
+
+        await SaveEdgeBesideANewContactAsync(store, new Referral(a, c, Clock.GetCurrentInstant()), (b, a), (c, b)).ConfigureAwait(false);
+
+        (await store.FindReferralAsync(TenantA, a, CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
+    }
+
+    /// <summary><see cref="IReferralStore.GetReferralsByReferrersAsync"/> answers for many referrers at once: per referrer in the order given, its referees in the order the referrals were recorded; unknown and other-tenant referrers add nothing.</summary>
+    [Fact]
+    public async Task Referrals_by_referrers_come_per_referrer_in_the_order_given_then_as_recorded()
+    {
+        var store = CreateStore();
+        var referrals = CreateReferralManager(store);
+
+        // Referees recorded in descending id order, so recorded order and id order disagree.
+        var sorted = await ContactsInIdOrderAsync(store, 7).ConfigureAwait(false);
+        var (p, q, p1, p2, p3, q1, lone) = (sorted[0], sorted[1], sorted[6], sorted[5], sorted[4], sorted[3], sorted[2]);
+        var recorded = new List<Referral>();
+        foreach (var (referee, referrer) in new[] { (p1, p), (q1, q), (p2, p), (p3, p) })
+        {
+            recorded.Add(await referrals.RecordReferralAsync(TenantA, referee, referrer).ConfigureAwait(false));
+        }
+
+        var edges = await store.GetReferralsByReferrersAsync(TenantA, [q, lone, ContactId.New(), p], CancellationToken.None).ConfigureAwait(false);
+
+        edges.Should().Equal(recorded[1], recorded[0], recorded[2], recorded[3]);
+        (await store.GetReferralsByReferrersAsync(TenantA, [], CancellationToken.None).ConfigureAwait(false)).Should().BeEmpty();
+        (await store.GetReferralsByReferrersAsync(TenantB, [p, q], CancellationToken.None).ConfigureAwait(false)).Should().BeEmpty();
+    }
+
+    /// <summary>The per-contact counter <see cref="ContactChangeSet.ReferralRequestsCounter"/> is checked and advanced like any named counter: a change set creating a request from a stale count conflicts and writes no request.</summary>
+    [Fact]
+    public async Task A_referral_request_guarded_by_a_stale_requests_counter_conflicts()
+    {
+        var store = CreateStore();
+        var (a, _, _) = await ThreeContactsAsync(store).ConfigureAwait(false);
+        var counter = ContactChangeSet.ReferralRequestsCounter(a);
+        var first = new ReferralRequest(ReferralRequestId.New(), a, Clock.GetCurrentInstant(), "email", ReferralRequestOutcome.Pending, null, Crm.Storage.ConcurrencyStamp.New());
+        var second = new ReferralRequest(ReferralRequestId.New(), a, Clock.GetCurrentInstant(), "email", ReferralRequestOutcome.Pending, null, Crm.Storage.ConcurrencyStamp.New());
+        await SaveAsync(store, TenantA, new ContactChangeSet { ReferralRequestsCreated = [first], VersionChecks = [new Crm.Storage.VersionCheck(counter, 0, advance: true)] }).ConfigureAwait(false);
+
+        var stale = async () => await SaveAsync(store, TenantA, new ContactChangeSet { ReferralRequestsCreated = [second], VersionChecks = [new Crm.Storage.VersionCheck(counter, 0, advance: true)] }).ConfigureAwait(false);
+
+        (await stale.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false)).Which.Entity.Should().Be("version counter");
+        (await store.GetReferralRequestsAsync(TenantA, a, CancellationToken.None).ConfigureAwait(false)).Should().Equal(first);
+        await SaveAsync(store, TenantA, new ContactChangeSet { ReferralRequestsCreated = [second], VersionChecks = [new Crm.Storage.VersionCheck(counter, 1, advance: true)] }).ConfigureAwait(false);
+    }
+
+    private async Task<List<ContactId>> ContactsInIdOrderAsync(TStore store, int count)
+    {
+        var manager = CreateManager(store);
+        var ids = new List<ContactId>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await manager.CreateAsync(TenantA, new ContactDraft()).ConfigureAwait(false)).Id);
+        }
+
+        ids.Sort();
+        return ids;
+    }
+
+    /// <summary>Saves <paramref name="edge"/> at the current graph version beside a new contact, expects a conflict on entity <c>referral</c>, and checks that nothing was written: no contact, the same version, exactly <paramref name="edges"/>.</summary>
+    private async Task<ConcurrencyConflictException> SaveEdgeBesideANewContactAsync(TStore store, Referral edge, params (ContactId Referee, ContactId Referrer)[] edges)
+    {
+        var version = await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false);
+        var bystander = await NewContactAsync(TenantA, "bystander@example.com").ConfigureAwait(false);
+
+        var act = async () => await SaveAsync(store, TenantA, new ContactChangeSet
+        {
+            Created = [bystander],
+            ReferralsAdded = [edge],
+            VersionChecks = [ContactChangeSet.ReferralGraphCheck(version)],
+        }).ConfigureAwait(false);
+
+        var conflict = (await act.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false)).Which;
+        conflict.Entity.Should().Be("referral");
+        (await store.FindByIdAsync(TenantA, bystander.Id, CancellationToken.None).ConfigureAwait(false)).Should().BeNull("nothing of a refused change set is written");
+        (await store.GetGraphVersionAsync(TenantA, CancellationToken.None).ConfigureAwait(false)).Should().Be(version);
+        var all = await ToListAsync(store.GetAllReferralsAsync(TenantA, CancellationToken.None)).ConfigureAwait(false);
+        all.Select(r => (r.RefereeId, r.ReferrerId)).Should().BeEquivalentTo(edges);
+        return conflict;
     }
 
     /// <summary>A cancelled token stops the referral reads with <see cref="OperationCanceledException"/>.</summary>

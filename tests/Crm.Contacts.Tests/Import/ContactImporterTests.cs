@@ -14,6 +14,40 @@ public sealed class ContactImporterTests
         => new() { Emails = [email], Name = name is null ? null : new PersonName(name), IdempotencyKey = key };
 
     [Fact]
+    public async Task Import_BatchHeldWhileTheSamePersonIsCreated_ReportsTheRowAsDuplicateOfExistingAndCreatesNoSecondContact()
+    {
+        var h = new DuplicatesHarness();
+        var pause = h.Store.PauseNextSave(changes => changes.DuplicateKeyClaims.Count > 0);
+
+        var import = h.Importer.ImportAsync(Tenant, [Row("ann@example.com", "Ann Lee"), Row("bob@example.com", "Bob Roe")]);
+        await pause.Reached; // the batch's duplicate checks found nobody
+        var concurrent = await h.Manager.CreateAsync(Tenant, Row("ANN@example.com", "Ann L."));
+        pause.Release();
+        var result = await import;
+
+        result.DuplicatesOfExisting.Should().ContainSingle().Which.Should().Match<ImportRow>(r => r.Row == 1 && r.DuplicateOfContactIds.SequenceEqual(new[] { concurrent.Id }));
+        result.Created.Should().ContainSingle().Which.Row.Should().Be(2);
+        (await h.Store.ListAsync(Tenant, Crm.Storage.PageRequest.First(10), CancellationToken.None)).Items.Select(c => c.Id)
+            .Should().BeEquivalentTo([concurrent.Id, result.Created[0].ContactId!.Value]);
+        h.ImporterLogger.Collector.GetSnapshot().Should().Contain(r => r.Id.Id == ContactsEventIds.ImportBatchRetried);
+    }
+
+    [Fact]
+    public async Task Import_WithoutSkippingDuplicatesOfExisting_WritesNoClaims()
+    {
+        var h = new DuplicatesHarness();
+        Crm.Contacts.Storage.ContactChangeSet? seen = null;
+        var pause = h.Store.PauseNextSave(changes => (seen = changes) is not null);
+
+        var import = h.Importer.ImportAsync(Tenant, [Row("ann@example.com")], new ImportOptions { SkipDuplicatesOfExisting = false });
+        await pause.Reached;
+        pause.Release();
+        await import;
+
+        seen!.DuplicateKeyClaims.Should().BeEmpty("rows that duplicate existing contacts are created anyway, so nothing is claimed");
+    }
+
+    [Fact]
     public async Task ValidRows_AreCreatedInAtomicBatches_AsImports()
     {
         var h = new DuplicatesHarness();

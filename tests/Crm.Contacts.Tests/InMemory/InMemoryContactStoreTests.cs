@@ -38,7 +38,7 @@ public sealed class InMemoryContactStoreTests : ContactStoreSpecification
     public async Task Idempotency_key_for_a_contact_neither_created_nor_stored_is_rejected()
     {
         var store = new InMemoryContactStore();
-        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { IdempotencyKeys = [new ContactIdempotencyKey("k", ContactId.New())] }, CancellationToken.None);
+        var act = async () => await store.SaveAsync(TenantA, new ContactChangeSet { IdempotencyKeys = [new ContactIdempotencyKey("k", ContactId.New(), Instant.FromUtc(2025, 1, 1, 0, 0))] }, CancellationToken.None);
         await act.Should().ThrowAsync<ArgumentException>();
         (await store.FindIdByIdempotencyKeyAsync(TenantA, "k", CancellationToken.None)).Should().BeNull();
     }

@@ -14,9 +14,9 @@ namespace Crm.Contacts.Tests.Storage;
 /// or document database would: one row per contact holding the document, plus the columns the store queries itself
 /// (id as key, concurrency stamp) copied beside it, the named version counters in their own table, and the events in an
 /// outbox table written in the same transaction (an embedded <see cref="InMemoryOutbox"/>, as the in-memory store does).
-/// Capabilities: the outbox; no referral graph, duplicate index or merge history.
+/// Capabilities: the outbox, counter reads and the idempotency-key purge; no referral graph, duplicate index or merge history.
 /// </summary>
-public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
+public sealed class DocumentContactStore : IContactStore, IForwardsOutbox, IVersionCounterStore, IContactIdempotencyKeyPurge
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TenantId, Table> _tenants = [];
@@ -89,7 +89,37 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
         lock (_gate)
         {
             return ValueTask.FromResult<ContactId?>(
-                _tenants.TryGetValue(tenantId, out var table) && table.Keys.TryGetValue(key, out var id) ? id : null);
+                _tenants.TryGetValue(tenantId, out var table) && table.Keys.TryGetValue(key, out var row) ? row.ContactId : null);
+        }
+    }
+
+    // SELECT version FROM counters WHERE tenant_id = @tenant AND name = @name (0 when there is no row).
+    public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        VersionCheck.ValidateName(counter, nameof(counter));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_tenants.TryGetValue(tenantId, out var table) ? table.Counters.GetValueOrDefault(counter) : 0L);
+        }
+    }
+
+    // DELETE FROM idempotency_keys WHERE tenant_id = @tenant AND recorded_at < @before.
+    public ValueTask<int> PurgeIdempotencyKeysAsync(TenantId tenantId, NodaTime.Instant recordedBefore, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_tenants.TryGetValue(tenantId, out var table))
+            {
+                return ValueTask.FromResult(0);
+            }
+
+            var expired = table.Keys.Values.Where(k => k.RecordedAt < recordedBefore).Select(k => k.Key).ToList();
+            expired.ForEach(key => table.Keys.Remove(key));
+            return ValueTask.FromResult(expired.Count);
         }
     }
 
@@ -185,7 +215,7 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
 
             foreach (var key in changes.IdempotencyKeys)
             {
-                table.Keys.Add(key.Key, key.ContactId);
+                table.Keys.Add(key.Key, key);
             }
 
             foreach (var check in changes.VersionChecks.Where(c => c.Advance))
@@ -223,7 +253,7 @@ public sealed class DocumentContactStore : IContactStore, IForwardsOutbox
     {
         public SortedDictionary<ContactId, Row> Rows { get; } = [];
 
-        public Dictionary<string, ContactId> Keys { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ContactIdempotencyKey> Keys { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
     }

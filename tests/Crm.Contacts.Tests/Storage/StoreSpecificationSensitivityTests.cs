@@ -1,5 +1,6 @@
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
+using Crm.Contacts.Tests.TestSupport;
 using Crm.Events;
 using Crm.InMemory;
 using Crm.Outbox;
@@ -76,21 +77,8 @@ public sealed class StoreSpecificationSensitivityTests
 
         public virtual ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken) => Inner.SaveAsync(tenantId, changes, cancellationToken);
 
-        protected static ContactChangeSet Copy(ContactChangeSet changes, IReadOnlyList<ContactUpdate>? updated = null, IReadOnlyList<VersionCheck>? checks = null, IReadOnlyList<CrmEvent>? events = null) => new()
-        {
-            Created = changes.Created,
-            Updated = updated ?? changes.Updated,
-            ReferralsAdded = changes.ReferralsAdded,
-            ReferralsRemoved = changes.ReferralsRemoved,
-            ContactsRead = changes.ContactsRead,
-            DuplicateKeyClaims = changes.DuplicateKeyClaims,
-            ReferralRequestsCreated = changes.ReferralRequestsCreated,
-            ReferralRequestsUpdated = changes.ReferralRequestsUpdated,
-            IdempotencyKeys = changes.IdempotencyKeys,
-            MergesRecorded = changes.MergesRecorded,
-            VersionChecks = checks ?? changes.VersionChecks,
-            Events = events ?? changes.Events,
-        };
+        protected static ContactChangeSet Copy(ContactChangeSet changes, IReadOnlyList<ContactUpdate>? updated = null, IReadOnlyList<VersionCheck>? checks = null, IReadOnlyList<CrmEvent>? events = null)
+            => ForwardingStore.Copy(changes, updated: updated, checks: checks, events: events);
     }
 
     /// <summary>Last writer wins: every update is applied against whatever stamp is stored.</summary>

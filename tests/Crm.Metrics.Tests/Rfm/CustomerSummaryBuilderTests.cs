@@ -249,4 +249,61 @@ public sealed class CustomerSummaryBuilderTests
             && result.PurchasesAfterObservationEnd == whole.PurchasesAfterObservationEnd
             && result.CustomersFirstSeenInHoldout == whole.CustomersFirstSeenInHoldout;
     }
+
+    [Property(MaxTest = 200)]
+    public bool AnyOrderAndAnyPartition_EqualTheBruteForceModel(int seed, bool withHoldout)
+    {
+        var purchases = RandomPurchases.Generate(seed, maxCount: 400, customers: 40);
+        var options = withHoldout
+            ? new CustomerSummaryOptions(Utc, new LocalDate(2023, 11, 30), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Week)
+            : new CustomerSummaryOptions(Utc, new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var expected = BruteForce(purchases, options);
+
+        var shuffled = new CustomerSummaryBuilder<int>(options).AddRange(Partitions.Shuffle(purchases, seed)).GetResult();
+        var merged = Partitions.MergeAll<CustomerSummaryBuilder<int>, Purchase<int>, CustomerSummarySet<int>>(
+            Partitions.Shuffle(purchases, seed + 1), seed, () => new CustomerSummaryBuilder<int>(options));
+
+        return shuffled.Customers.SequenceEqual(expected) && merged.Customers.SequenceEqual(expected)
+            && merged.PurchasesRead == purchases.Count && shuffled.PurchasesRead == purchases.Count;
+    }
+
+    // The definition, written the obvious way: group by customer, then by local day.
+    private static List<CustomerSummary<int>> BruteForce(List<Purchase<int>> purchases, CustomerSummaryOptions options)
+    {
+        var unit = options.TimeUnit;
+        var summaryEnd = options.SummaryEnd;
+        var result = new List<CustomerSummary<int>>();
+        foreach (var customer in purchases.GroupBy(p => p.Customer).OrderBy(g => g.Key))
+        {
+            var days = customer
+                .Select(p => (Day: p.At.InZone(options.Zone).Date, p.Amount))
+                .Where(p => p.Day <= options.ObservationEnd)
+                .GroupBy(p => p.Day, (day, amounts) => (Day: day, Total: amounts.Sum(a => a.Amount)))
+                .OrderBy(d => d.Day)
+                .ToList();
+            if (days.Count == 0 || days[0].Day > summaryEnd)
+            {
+                continue;
+            }
+
+            var calibration = days.Where(d => d.Day <= summaryEnd).ToList();
+            var holdout = days.Where(d => d.Day > summaryEnd).ToList();
+            var first = calibration[0].Day;
+            var last = calibration[^1].Day;
+            var frequency = calibration.Count - 1;
+            result.Add(new CustomerSummary<int>(
+                customer.Key,
+                first,
+                last,
+                frequency,
+                unit.FromDayCount(Period.DaysBetween(first, last)),
+                unit.FromDayCount(Period.DaysBetween(first, summaryEnd)),
+                frequency == 0 ? 0m : calibration.Skip(1).Sum(d => d.Total) / frequency,
+                options.HasHoldout
+                    ? new CustomerSummaryHoldout(holdout.Count, holdout.Count == 0 ? 0m : holdout.Sum(d => d.Total) / holdout.Count, unit.FromDayCount(Period.DaysBetween(summaryEnd, options.ObservationEnd)))
+                    : null));
+        }
+
+        return result;
+    }
 }
