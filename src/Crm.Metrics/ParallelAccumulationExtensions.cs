@@ -83,6 +83,7 @@ public static class ParallelAccumulationExtensions
         // Many more partitions than workers, so that the customers of one partition — and the state they touch — stay in
         // the cache while that partition's purchases are added; they are then merged one after the other.
         var perWorker = Math.Clamp(purchases.Length / (workers * PurchasesPerPartition), 1, 128);
+        var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, workers * perWorker);
         var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
         var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, comparer);
@@ -111,7 +112,7 @@ public static class ParallelAccumulationExtensions
             }
         }
 
-        return MergeInto<TSelf, TCustomer, TResult>(partials);
+        return MergeInto<TSelf, TCustomer, TResult>(partials, workers, disjoint ? comparer : null);
     }
 
     /// <inheritdoc cref="AddRangeInParallel{TSelf, TCustomer, TResult}(IMetricAccumulator{TSelf, Purchase{TCustomer}, TResult}, Purchase{TCustomer}[], Func{TSelf}, int, IEqualityComparer{TCustomer})"/>
@@ -125,8 +126,9 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
     {
 #if NET9_0_OR_GREATER
+        var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length));
-        return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator());
+        return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator(), disjoint);
 #else
         // .NET 8 has no ref-struct generic arguments: the span is copied once and takes the array path.
         return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(purchases.ToArray()), createPartial, maxDegreeOfParallelism, customerComparer);
@@ -149,9 +151,10 @@ public static class ParallelAccumulationExtensions
             return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(array), createPartial, maxDegreeOfParallelism, customerComparer);
         }
 
+        var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, int.MaxValue));
         using var enumerator = purchases.GetEnumerator();
-        return Routed<TSelf, TCustomer, TResult, IEnumerator<Purchase<TCustomer>>>(partials, customerComparer, enumerator);
+        return Routed<TSelf, TCustomer, TResult, IEnumerator<Purchase<TCustomer>>>(partials, customerComparer, enumerator, disjoint);
     }
 
     private static int Workers<TSelf, TCustomer, TResult>(
@@ -194,7 +197,7 @@ public static class ParallelAccumulationExtensions
     }
 
     // Reads the input once on the calling thread, accumulating the first partition and routing the others to workers.
-    private static TSelf Routed<TSelf, TCustomer, TResult, TEnumerator>(TSelf[] partials, IEqualityComparer<TCustomer>? customerComparer, TEnumerator purchases)
+    private static TSelf Routed<TSelf, TCustomer, TResult, TEnumerator>(TSelf[] partials, IEqualityComparer<TCustomer>? customerComparer, TEnumerator purchases, bool disjoint)
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
 #if NET9_0_OR_GREATER
@@ -218,13 +221,27 @@ public static class ParallelAccumulationExtensions
         }
 
         router.Complete();
-        return MergeInto<TSelf, TCustomer, TResult>(partials);
+        return MergeInto<TSelf, TCustomer, TResult>(partials, partials.Length, disjoint ? router.Comparer : null);
     }
 
-    private static TSelf MergeInto<TSelf, TCustomer, TResult>(TSelf[] partials)
+    // Whether the target holds no customer yet, so that the partials' customers will be disjoint from its own.
+    private static bool StartsEmpty<TSelf, TCustomer, TResult>(IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult> accumulator)
+        where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
+        where TCustomer : notnull
+        => accumulator is IKeyedAccumulator { KeyCount: 0 };
+
+    // Partials of an empty target hold disjoint customers: an accumulator that can compute its result from them side by
+    // side keeps them; any other merges them into the target, which reserves room for all of their customers first.
+    private static TSelf MergeInto<TSelf, TCustomer, TResult>(TSelf[] partials, int workers, IEqualityComparer<TCustomer>? disjointUnder)
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
+        if (disjointUnder is not null && partials.Length > 1 && partials[0] is IDisjointPartials<TSelf> keeper
+            && keeper.TryAdoptDisjoint(partials, workers, disjointUnder))
+        {
+            return partials[0];
+        }
+
         if (partials.Length > 1 && partials[0] is IKeyedAccumulator target)
         {
             var keys = 0L;
@@ -300,7 +317,6 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
     {
         private readonly TSelf[] _partials;
-        private readonly IEqualityComparer<TCustomer> _comparer;
         private readonly BlockingCollection<(Purchase<TCustomer>[] Batch, int Count)>[] _queues;
         private readonly (Purchase<TCustomer>[] Batch, int Count)[] _filling;
         private readonly ConcurrentBag<Purchase<TCustomer>[]> _spare = [];
@@ -310,7 +326,7 @@ public static class ParallelAccumulationExtensions
         public Router(TSelf[] partials, IEqualityComparer<TCustomer> comparer)
         {
             _partials = partials;
-            _comparer = comparer;
+            Comparer = comparer;
             _queues = new BlockingCollection<(Purchase<TCustomer>[], int)>[partials.Length];
             _filling = new (Purchase<TCustomer>[], int)[partials.Length];
             _workers = new Task[partials.Length];
@@ -324,9 +340,11 @@ public static class ParallelAccumulationExtensions
             }
         }
 
+        public IEqualityComparer<TCustomer> Comparer { get; }
+
         public void Route(in Purchase<TCustomer> purchase)
         {
-            var w = _partials.Length == 1 ? 0 : PartitionOf(purchase.Customer, _comparer, _partials.Length);
+            var w = _partials.Length == 1 ? 0 : PartitionOf(purchase.Customer, Comparer, _partials.Length);
             if (w == 0)
             {
                 _partials[0].Add(purchase);
