@@ -86,10 +86,10 @@ public static class ParallelAccumulationExtensions
         var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, workers * perWorker);
         var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
-        var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, comparer);
+        var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, workers, comparer);
         for (var offset = 0; offset < purchases.Length; offset += ChunkSize)
         {
-            scatter.Fill(purchases.Span.Slice(offset, Math.Min(ChunkSize, purchases.Length - offset)));
+            scatter.Fill(purchases.Slice(offset, Math.Min(ChunkSize, purchases.Length - offset)));
             var next = -1;
             try
             {
@@ -267,47 +267,90 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
         => customer is null ? 0 : (int)(((ulong)((uint)comparer.GetHashCode(customer) * 0x9E3779B9u) * (uint)count) >> 32);
 
-    // Copies a chunk of purchases grouped by partition (a counting sort on the partition number).
+    // Copies a chunk of purchases grouped by partition (a counting sort on the partition number), each worker counting
+    // and then copying its own slice of the chunk.
     private sealed class Scatter<TCustomer>
         where TCustomer : notnull
     {
         private readonly Purchase<TCustomer>[] _grouped;
         private readonly int[] _partitionOf;
         private readonly int[] _starts;
+        private readonly int[][] _cursors;
         private readonly IEqualityComparer<TCustomer> _comparer;
+        private readonly ParallelOptions _options;
 
-        public Scatter(int capacity, int partitions, IEqualityComparer<TCustomer> comparer)
+        public Scatter(int capacity, int partitions, int workers, IEqualityComparer<TCustomer> comparer)
         {
             _grouped = new Purchase<TCustomer>[capacity];
             _partitionOf = new int[capacity];
             _starts = new int[partitions + 1];
+            _cursors = new int[workers][];
+            for (var w = 0; w < workers; w++)
+            {
+                _cursors[w] = new int[partitions];
+            }
+
             _comparer = comparer;
+            _options = new ParallelOptions { MaxDegreeOfParallelism = workers };
         }
 
-        public void Fill(ReadOnlySpan<Purchase<TCustomer>> chunk)
+        public void Fill(ReadOnlyMemory<Purchase<TCustomer>> chunk)
         {
             var partitions = _starts.Length - 1;
-            Array.Clear(_starts);
-            for (var i = 0; i < chunk.Length; i++)
+            var workers = _cursors.Length;
+            Run(w =>
             {
-                var p = PartitionOf(chunk[i].Customer, _comparer, partitions);
-                _partitionOf[i] = p;
-                _starts[p + 1]++;
+                var counts = _cursors[w];
+                Array.Clear(counts);
+                var span = chunk.Span;
+                for (var i = Start(w, span.Length); i < Start(w + 1, span.Length); i++)
+                {
+                    var p = PartitionOf(span[i].Customer, _comparer, partitions);
+                    _partitionOf[i] = p;
+                    counts[p]++;
+                }
+            });
+
+            // Partition p starts where p − 1 ends; within it, worker w's purchases follow those of workers 0 … w − 1.
+            var at = 0;
+            for (var p = 0; p < partitions; p++)
+            {
+                _starts[p] = at;
+                for (var w = 0; w < workers; w++)
+                {
+                    var count = _cursors[w][p];
+                    _cursors[w][p] = at;
+                    at += count;
+                }
             }
 
-            for (var p = 1; p <= partitions; p++)
+            _starts[partitions] = at;
+            Run(w =>
             {
-                _starts[p] += _starts[p - 1];
-            }
-
-            var cursors = _starts.AsSpan(0, partitions).ToArray();
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                _grouped[cursors[_partitionOf[i]]++] = chunk[i];
-            }
+                var cursors = _cursors[w];
+                var span = chunk.Span;
+                for (var i = Start(w, span.Length); i < Start(w + 1, span.Length); i++)
+                {
+                    _grouped[cursors[_partitionOf[i]]++] = span[i];
+                }
+            });
         }
 
         public ReadOnlySpan<Purchase<TCustomer>> Partition(int p) => _grouped.AsSpan(_starts[p], _starts[p + 1] - _starts[p]);
+
+        private int Start(int worker, int length) => (int)((long)length * worker / _cursors.Length);
+
+        private void Run(Action<int> slice)
+        {
+            try
+            {
+                Parallel.For(0, _cursors.Length, _options, slice);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
     }
 
     // Hands every partition but the first to a worker task through a bounded queue of batches; the first is accumulated

@@ -180,8 +180,8 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         return _partials.TryKeep(partials, workers, partitionComparer, Comparer);
     }
 
-    // The result of this builder and its disjoint partials: each summarises and sorts its own customers on any free core,
-    // then the sorted runs are merged pairwise, also on several cores.
+    // The result of this builder and its disjoint partials: each summarises its own customers on any free core, then the
+    // summaries are sorted by customer, also on several cores.
     private CustomerSummarySet<TCustomer> ResultOfPartials(CustomerSummaryBuilder<TCustomer>[] partials)
     {
         var starts = new int[partials.Length];
@@ -199,14 +199,12 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
         var keys = new TCustomer[total];
         var list = new CustomerSummary<TCustomer>[total];
-        var comparer = Comparer<TCustomer>.Default;
         Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = _partials.Workers }, i =>
         {
             lengths[i] = partials[i].Summarize(keys, list, starts[i], out inHoldout[i]);
-            Array.Sort(keys, list, starts[i], lengths[i], comparer);
         });
 
-        var merged = SortedRuns.Merge(keys, list, starts, lengths, _partials.Workers, comparer);
+        var merged = SortedRuns.Sort(keys, list, starts, lengths, _partials.Workers);
         return new CustomerSummarySet<TCustomer>(Options, merged, Comparer, read, ignored, inHoldout.Sum());
     }
 
