@@ -15,11 +15,15 @@ namespace Crm.Metrics;
 /// every accumulator of this package merges exactly under any partition.
 /// </para>
 /// <para>
-/// Over an array or a <see cref="ReadOnlyMemory{T}"/> the purchases are first grouped by partition (a counting sort of
-/// at most 1,048,576 purchases at a time, so the copy is bounded), with many more partitions than cores — about one per
-/// 40,000 purchases, up to 128 per core — so that the customers of one partition, and the state they touch, stay in the
-/// processor's cache while its purchases are added; the cores take partitions in turn. With purchases in random order this
-/// is several times faster than adding them one by one, because one add otherwise costs a few misses to main memory.
+/// Over an array or a <see cref="ReadOnlyMemory{T}"/> the purchases are first grouped by partition, with many more
+/// partitions than cores — about one per 40,000 purchases, up to 128 per core — so that the customers of one partition,
+/// and the state they touch, stay in the processor's cache while all of its purchases are added in one visit; the cores
+/// take partitions in turn. The grouping numbers every purchase's partition (2 bytes a purchase) and then copies whole
+/// partitions, as many as fit in a buffer of 1,048,576 purchases (or the largest partition), on every core. With
+/// purchases in random order this is several times faster than adding them one by one, because one add otherwise costs a
+/// few misses to main memory. For the RFM summary and the cohort matrix the partials are kept side by side, not merged:
+/// their customers are disjoint, and the result is computed from them on every core (a later <c>Add</c> or <c>Merge</c>
+/// folds them into the target first).
 /// Over a span or a sequence the calling thread reads the input once, accumulates its own partition and hands the others'
 /// purchases to the workers in batches of 4,096 through bounded queues, so memory stays bounded whatever the length of
 /// the sequence. Below a few batches of purchases everything runs on the calling thread.
@@ -81,22 +85,21 @@ public static class ParallelAccumulationExtensions
         }
 
         // Many more partitions than workers, so that the customers of one partition — and the state they touch — stay in
-        // the cache while that partition's purchases are added; they are then merged one after the other.
+        // the cache while all of that partition's purchases are added, in one visit.
         var perWorker = Math.Clamp(purchases.Length / (workers * PurchasesPerPartition), 1, 128);
         var disjoint = StartsEmpty(accumulator);
-        var partials = CreatePartials(accumulator, createPartial, workers * perWorker);
+        var partials = CreatePartials(accumulator, createPartial, Math.Min(workers * perWorker, ushort.MaxValue));
         var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
-        var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, workers, comparer);
-        for (var offset = 0; offset < purchases.Length; offset += ChunkSize)
+        var scatter = new Scatter<TCustomer>(purchases, partials.Length, workers, comparer);
+        while (scatter.FillNextGroup(out var first, out var end))
         {
-            scatter.Fill(purchases.Slice(offset, Math.Min(ChunkSize, purchases.Length - offset)));
-            var next = -1;
+            var next = first - 1;
             try
             {
                 Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
                 {
                     int p;
-                    while ((p = Interlocked.Increment(ref next)) < partials.Length)
+                    while ((p = Interlocked.Increment(ref next)) < end)
                     {
                         var partial = partials[p];
                         foreach (ref readonly var purchase in scatter.Partition(p))
@@ -267,84 +270,111 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
         => customer is null ? 0 : (int)(((ulong)((uint)comparer.GetHashCode(customer) * 0x9E3779B9u) * (uint)count) >> 32);
 
-    // Copies a chunk of purchases grouped by partition (a counting sort on the partition number), each worker counting
-    // and then copying its own slice of the chunk.
+    // Copies the purchases grouped by partition, a group of whole partitions at a time (a counting sort on the partition
+    // number). A first pass numbers every purchase's partition (2 bytes each) and counts them per worker; each group is
+    // then copied by every worker from its own slice of the input, so that a partition's purchases all arrive together.
     private sealed class Scatter<TCustomer>
         where TCustomer : notnull
     {
-        private readonly Purchase<TCustomer>[] _grouped;
-        private readonly int[] _partitionOf;
-        private readonly int[] _starts;
+        private readonly ReadOnlyMemory<Purchase<TCustomer>> _input;
+        private readonly ushort[] _partitionOf;
+        private readonly int[][] _counts;
         private readonly int[][] _cursors;
-        private readonly IEqualityComparer<TCustomer> _comparer;
+        private readonly int[] _totals;
+        private readonly int[] _starts;
+        private readonly Purchase<TCustomer>[] _grouped;
         private readonly ParallelOptions _options;
+        private int _nextPartition;
 
-        public Scatter(int capacity, int partitions, int workers, IEqualityComparer<TCustomer> comparer)
+        public Scatter(ReadOnlyMemory<Purchase<TCustomer>> input, int partitions, int workers, IEqualityComparer<TCustomer> comparer)
         {
-            _grouped = new Purchase<TCustomer>[capacity];
-            _partitionOf = new int[capacity];
-            _starts = new int[partitions + 1];
+            _input = input;
+            _partitionOf = new ushort[input.Length];
+            _counts = new int[workers][];
             _cursors = new int[workers][];
-            for (var w = 0; w < workers; w++)
-            {
-                _cursors[w] = new int[partitions];
-            }
-
-            _comparer = comparer;
+            _totals = new int[partitions];
+            _starts = new int[partitions + 1];
             _options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        }
-
-        public void Fill(ReadOnlyMemory<Purchase<TCustomer>> chunk)
-        {
-            var partitions = _starts.Length - 1;
-            var workers = _cursors.Length;
             Run(w =>
             {
-                var counts = _cursors[w];
-                Array.Clear(counts);
-                var span = chunk.Span;
-                for (var i = Start(w, span.Length); i < Start(w + 1, span.Length); i++)
+                var counts = _counts[w] = new int[partitions];
+                _cursors[w] = new int[partitions];
+                var span = _input.Span;
+                for (var i = Start(w); i < Start(w + 1); i++)
                 {
-                    var p = PartitionOf(span[i].Customer, _comparer, partitions);
-                    _partitionOf[i] = p;
+                    var p = PartitionOf(span[i].Customer, comparer, partitions);
+                    _partitionOf[i] = (ushort)p;
                     counts[p]++;
                 }
             });
 
-            // Partition p starts where p − 1 ends; within it, worker w's purchases follow those of workers 0 … w − 1.
-            var at = 0;
+            var largest = 0;
             for (var p = 0; p < partitions; p++)
             {
-                _starts[p] = at;
-                for (var w = 0; w < workers; w++)
+                foreach (var counts in _counts)
                 {
-                    var count = _cursors[w][p];
-                    _cursors[w][p] = at;
-                    at += count;
+                    _totals[p] += counts[p];
                 }
+
+                largest = Math.Max(largest, _totals[p]);
             }
 
-            _starts[partitions] = at;
+            _grouped = new Purchase<TCustomer>[Math.Min(input.Length, Math.Max(ChunkSize, largest))];
+        }
+
+        // Copies the next partitions [first, end) that fit in the buffer together, grouped by partition; false when done.
+        public bool FillNextGroup(out int first, out int end)
+        {
+            first = _nextPartition;
+            end = first;
+            var at = 0;
+            while (end < _totals.Length && at + _totals[end] <= _grouped.Length)
+            {
+                // Partition p starts where p − 1 ends; within it, worker w's purchases follow those of workers 0 … w − 1.
+                _starts[end] = at;
+                for (var w = 0; w < _counts.Length; w++)
+                {
+                    _cursors[w][end] = at;
+                    at += _counts[w][end];
+                }
+
+                end++;
+            }
+
+            _starts[end] = at;
+            _nextPartition = end;
+            if (end == first)
+            {
+                return false;
+            }
+
+            var (lo, count) = (first, (uint)(end - first));
             Run(w =>
             {
                 var cursors = _cursors[w];
-                var span = chunk.Span;
-                for (var i = Start(w, span.Length); i < Start(w + 1, span.Length); i++)
+                var span = _input.Span;
+                for (var i = Start(w); i < Start(w + 1); i++)
                 {
-                    _grouped[cursors[_partitionOf[i]]++] = span[i];
+                    int p = _partitionOf[i];
+                    if ((uint)(p - lo) < count)
+                    {
+                        _grouped[cursors[p]++] = span[i];
+                    }
                 }
             });
+
+            return true;
         }
 
         public ReadOnlySpan<Purchase<TCustomer>> Partition(int p) => _grouped.AsSpan(_starts[p], _starts[p + 1] - _starts[p]);
 
-        private int Start(int worker, int length) => (int)((long)length * worker / _cursors.Length);
+        private int Start(int worker) => (int)((long)_input.Length * worker / _counts.Length);
 
         private void Run(Action<int> slice)
         {
             try
             {
-                Parallel.For(0, _cursors.Length, _options, slice);
+                Parallel.For(0, _counts.Length, _options, slice);
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
