@@ -15,11 +15,15 @@ namespace Crm.Metrics;
 /// every accumulator of this package merges exactly under any partition.
 /// </para>
 /// <para>
-/// Over an array or a <see cref="ReadOnlyMemory{T}"/> the purchases are first grouped by partition (a counting sort of
-/// at most 1,048,576 purchases at a time, so the copy is bounded), with many more partitions than cores — about one per
-/// 40,000 purchases, up to 128 per core — so that the customers of one partition, and the state they touch, stay in the
-/// processor's cache while its purchases are added; the cores take partitions in turn. With purchases in random order this
-/// is several times faster than adding them one by one, because one add otherwise costs a few misses to main memory.
+/// Over an array or a <see cref="ReadOnlyMemory{T}"/> the purchases are first grouped by partition, with many more
+/// partitions than cores — about one per 40,000 purchases, up to 128 per core — so that the customers of one partition,
+/// and the state they touch, stay in the processor's cache while all of its purchases are added in one visit; the cores
+/// take partitions in turn. The grouping numbers every purchase's partition (2 bytes a purchase) and then copies whole
+/// partitions, as many as fit in a buffer of 1,048,576 purchases (or the largest partition), on every core. With
+/// purchases in random order this is several times faster than adding them one by one, because one add otherwise costs a
+/// few misses to main memory. For the RFM summary and the cohort matrix the partials are kept side by side, not merged:
+/// their customers are disjoint, and the result is computed from them on every core (a later <c>Add</c> or <c>Merge</c>
+/// folds them into the target first).
 /// Over a span or a sequence the calling thread reads the input once, accumulates its own partition and hands the others'
 /// purchases to the workers in batches of 4,096 through bounded queues, so memory stays bounded whatever the length of
 /// the sequence. Below a few batches of purchases everything runs on the calling thread.
@@ -81,21 +85,21 @@ public static class ParallelAccumulationExtensions
         }
 
         // Many more partitions than workers, so that the customers of one partition — and the state they touch — stay in
-        // the cache while that partition's purchases are added; they are then merged one after the other.
+        // the cache while all of that partition's purchases are added, in one visit.
         var perWorker = Math.Clamp(purchases.Length / (workers * PurchasesPerPartition), 1, 128);
-        var partials = CreatePartials(accumulator, createPartial, workers * perWorker);
+        var disjoint = StartsEmpty(accumulator);
+        var partials = CreatePartials(accumulator, createPartial, Math.Min(workers * perWorker, ushort.MaxValue));
         var comparer = customerComparer ?? EqualityComparer<TCustomer>.Default;
-        var scatter = new Scatter<TCustomer>(Math.Min(purchases.Length, ChunkSize), partials.Length, comparer);
-        for (var offset = 0; offset < purchases.Length; offset += ChunkSize)
+        var scatter = new Scatter<TCustomer>(purchases, partials.Length, workers, comparer);
+        while (scatter.FillNextGroup(out var first, out var end))
         {
-            scatter.Fill(purchases.Span.Slice(offset, Math.Min(ChunkSize, purchases.Length - offset)));
-            var next = -1;
+            var next = first - 1;
             try
             {
                 Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
                 {
                     int p;
-                    while ((p = Interlocked.Increment(ref next)) < partials.Length)
+                    while ((p = Interlocked.Increment(ref next)) < end)
                     {
                         var partial = partials[p];
                         foreach (ref readonly var purchase in scatter.Partition(p))
@@ -111,7 +115,7 @@ public static class ParallelAccumulationExtensions
             }
         }
 
-        return MergeInto<TSelf, TCustomer, TResult>(partials);
+        return MergeInto<TSelf, TCustomer, TResult>(partials, workers, disjoint ? comparer : null);
     }
 
     /// <inheritdoc cref="AddRangeInParallel{TSelf, TCustomer, TResult}(IMetricAccumulator{TSelf, Purchase{TCustomer}, TResult}, Purchase{TCustomer}[], Func{TSelf}, int, IEqualityComparer{TCustomer})"/>
@@ -125,8 +129,9 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
     {
 #if NET9_0_OR_GREATER
+        var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, purchases.Length));
-        return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator());
+        return Routed<TSelf, TCustomer, TResult, ReadOnlySpan<Purchase<TCustomer>>.Enumerator>(partials, customerComparer, purchases.GetEnumerator(), disjoint);
 #else
         // .NET 8 has no ref-struct generic arguments: the span is copied once and takes the array path.
         return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(purchases.ToArray()), createPartial, maxDegreeOfParallelism, customerComparer);
@@ -149,9 +154,10 @@ public static class ParallelAccumulationExtensions
             return accumulator.AddRangeInParallel(new ReadOnlyMemory<Purchase<TCustomer>>(array), createPartial, maxDegreeOfParallelism, customerComparer);
         }
 
+        var disjoint = StartsEmpty(accumulator);
         var partials = CreatePartials(accumulator, createPartial, Workers(accumulator, createPartial, maxDegreeOfParallelism, int.MaxValue));
         using var enumerator = purchases.GetEnumerator();
-        return Routed<TSelf, TCustomer, TResult, IEnumerator<Purchase<TCustomer>>>(partials, customerComparer, enumerator);
+        return Routed<TSelf, TCustomer, TResult, IEnumerator<Purchase<TCustomer>>>(partials, customerComparer, enumerator, disjoint);
     }
 
     private static int Workers<TSelf, TCustomer, TResult>(
@@ -194,7 +200,7 @@ public static class ParallelAccumulationExtensions
     }
 
     // Reads the input once on the calling thread, accumulating the first partition and routing the others to workers.
-    private static TSelf Routed<TSelf, TCustomer, TResult, TEnumerator>(TSelf[] partials, IEqualityComparer<TCustomer>? customerComparer, TEnumerator purchases)
+    private static TSelf Routed<TSelf, TCustomer, TResult, TEnumerator>(TSelf[] partials, IEqualityComparer<TCustomer>? customerComparer, TEnumerator purchases, bool disjoint)
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
 #if NET9_0_OR_GREATER
@@ -218,13 +224,27 @@ public static class ParallelAccumulationExtensions
         }
 
         router.Complete();
-        return MergeInto<TSelf, TCustomer, TResult>(partials);
+        return MergeInto<TSelf, TCustomer, TResult>(partials, partials.Length, disjoint ? router.Comparer : null);
     }
 
-    private static TSelf MergeInto<TSelf, TCustomer, TResult>(TSelf[] partials)
+    // Whether the target holds no customer yet, so that the partials' customers will be disjoint from its own.
+    private static bool StartsEmpty<TSelf, TCustomer, TResult>(IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult> accumulator)
+        where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
+        where TCustomer : notnull
+        => accumulator is IKeyedAccumulator { KeyCount: 0 };
+
+    // Partials of an empty target hold disjoint customers: an accumulator that can compute its result from them side by
+    // side keeps them; any other merges them into the target, which reserves room for all of their customers first.
+    private static TSelf MergeInto<TSelf, TCustomer, TResult>(TSelf[] partials, int workers, IEqualityComparer<TCustomer>? disjointUnder)
         where TSelf : IMetricAccumulator<TSelf, Purchase<TCustomer>, TResult>
         where TCustomer : notnull
     {
+        if (disjointUnder is not null && partials.Length > 1 && partials[0] is IDisjointPartials<TSelf> keeper
+            && keeper.TryAdoptDisjoint(partials, workers, disjointUnder))
+        {
+            return partials[0];
+        }
+
         if (partials.Length > 1 && partials[0] is IKeyedAccumulator target)
         {
             var keys = 0L;
@@ -250,47 +270,117 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
         => customer is null ? 0 : (int)(((ulong)((uint)comparer.GetHashCode(customer) * 0x9E3779B9u) * (uint)count) >> 32);
 
-    // Copies a chunk of purchases grouped by partition (a counting sort on the partition number).
+    // Copies the purchases grouped by partition, a group of whole partitions at a time (a counting sort on the partition
+    // number). A first pass numbers every purchase's partition (2 bytes each) and counts them per worker; each group is
+    // then copied by every worker from its own slice of the input, so that a partition's purchases all arrive together.
     private sealed class Scatter<TCustomer>
         where TCustomer : notnull
     {
-        private readonly Purchase<TCustomer>[] _grouped;
-        private readonly int[] _partitionOf;
+        private readonly ReadOnlyMemory<Purchase<TCustomer>> _input;
+        private readonly ushort[] _partitionOf;
+        private readonly int[][] _counts;
+        private readonly int[][] _cursors;
+        private readonly int[] _totals;
         private readonly int[] _starts;
-        private readonly IEqualityComparer<TCustomer> _comparer;
+        private readonly Purchase<TCustomer>[] _grouped;
+        private readonly ParallelOptions _options;
+        private int _nextPartition;
 
-        public Scatter(int capacity, int partitions, IEqualityComparer<TCustomer> comparer)
+        public Scatter(ReadOnlyMemory<Purchase<TCustomer>> input, int partitions, int workers, IEqualityComparer<TCustomer> comparer)
         {
-            _grouped = new Purchase<TCustomer>[capacity];
-            _partitionOf = new int[capacity];
+            _input = input;
+            _partitionOf = new ushort[input.Length];
+            _counts = new int[workers][];
+            _cursors = new int[workers][];
+            _totals = new int[partitions];
             _starts = new int[partitions + 1];
-            _comparer = comparer;
+            _options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+            Run(w =>
+            {
+                var counts = _counts[w] = new int[partitions];
+                _cursors[w] = new int[partitions];
+                var span = _input.Span;
+                for (var i = Start(w); i < Start(w + 1); i++)
+                {
+                    var p = PartitionOf(span[i].Customer, comparer, partitions);
+                    _partitionOf[i] = (ushort)p;
+                    counts[p]++;
+                }
+            });
+
+            var largest = 0;
+            for (var p = 0; p < partitions; p++)
+            {
+                foreach (var counts in _counts)
+                {
+                    _totals[p] += counts[p];
+                }
+
+                largest = Math.Max(largest, _totals[p]);
+            }
+
+            _grouped = new Purchase<TCustomer>[Math.Min(input.Length, Math.Max(ChunkSize, largest))];
         }
 
-        public void Fill(ReadOnlySpan<Purchase<TCustomer>> chunk)
+        // Copies the next partitions [first, end) that fit in the buffer together, grouped by partition; false when done.
+        public bool FillNextGroup(out int first, out int end)
         {
-            var partitions = _starts.Length - 1;
-            Array.Clear(_starts);
-            for (var i = 0; i < chunk.Length; i++)
+            first = _nextPartition;
+            end = first;
+            var at = 0;
+            while (end < _totals.Length && at + _totals[end] <= _grouped.Length)
             {
-                var p = PartitionOf(chunk[i].Customer, _comparer, partitions);
-                _partitionOf[i] = p;
-                _starts[p + 1]++;
+                // Partition p starts where p − 1 ends; within it, worker w's purchases follow those of workers 0 … w − 1.
+                _starts[end] = at;
+                for (var w = 0; w < _counts.Length; w++)
+                {
+                    _cursors[w][end] = at;
+                    at += _counts[w][end];
+                }
+
+                end++;
             }
 
-            for (var p = 1; p <= partitions; p++)
+            _starts[end] = at;
+            _nextPartition = end;
+            if (end == first)
             {
-                _starts[p] += _starts[p - 1];
+                return false;
             }
 
-            var cursors = _starts.AsSpan(0, partitions).ToArray();
-            for (var i = 0; i < chunk.Length; i++)
+            var (lo, count) = (first, (uint)(end - first));
+            Run(w =>
             {
-                _grouped[cursors[_partitionOf[i]]++] = chunk[i];
-            }
+                var cursors = _cursors[w];
+                var span = _input.Span;
+                for (var i = Start(w); i < Start(w + 1); i++)
+                {
+                    int p = _partitionOf[i];
+                    if ((uint)(p - lo) < count)
+                    {
+                        _grouped[cursors[p]++] = span[i];
+                    }
+                }
+            });
+
+            return true;
         }
 
         public ReadOnlySpan<Purchase<TCustomer>> Partition(int p) => _grouped.AsSpan(_starts[p], _starts[p + 1] - _starts[p]);
+
+        private int Start(int worker) => (int)((long)_input.Length * worker / _counts.Length);
+
+        private void Run(Action<int> slice)
+        {
+            try
+            {
+                Parallel.For(0, _counts.Length, _options, slice);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
     }
 
     // Hands every partition but the first to a worker task through a bounded queue of batches; the first is accumulated
@@ -300,7 +390,6 @@ public static class ParallelAccumulationExtensions
         where TCustomer : notnull
     {
         private readonly TSelf[] _partials;
-        private readonly IEqualityComparer<TCustomer> _comparer;
         private readonly BlockingCollection<(Purchase<TCustomer>[] Batch, int Count)>[] _queues;
         private readonly (Purchase<TCustomer>[] Batch, int Count)[] _filling;
         private readonly ConcurrentBag<Purchase<TCustomer>[]> _spare = [];
@@ -310,7 +399,7 @@ public static class ParallelAccumulationExtensions
         public Router(TSelf[] partials, IEqualityComparer<TCustomer> comparer)
         {
             _partials = partials;
-            _comparer = comparer;
+            Comparer = comparer;
             _queues = new BlockingCollection<(Purchase<TCustomer>[], int)>[partials.Length];
             _filling = new (Purchase<TCustomer>[], int)[partials.Length];
             _workers = new Task[partials.Length];
@@ -324,9 +413,11 @@ public static class ParallelAccumulationExtensions
             }
         }
 
+        public IEqualityComparer<TCustomer> Comparer { get; }
+
         public void Route(in Purchase<TCustomer> purchase)
         {
-            var w = _partials.Length == 1 ? 0 : PartitionOf(purchase.Customer, _comparer, _partials.Length);
+            var w = _partials.Length == 1 ? 0 : PartitionOf(purchase.Customer, Comparer, _partials.Length);
             if (w == 0)
             {
                 _partials[0].Add(purchase);

@@ -137,6 +137,92 @@ public sealed class ParallelAccumulationExtensionsTests
         actual.Ranked.Should().Equal(expected.Ranked);
     }
 
+    [Theory]
+    [InlineData("array")]
+    [InlineData("sequence")]
+    public void CustomerSummary_AddedToAndMergedAfterTheParallelEntryPoint_EqualsOnePass(string input)
+    {
+        var purchases = Log(21, count: 60_000, customers: 5_000);
+        var more = Log(22, count: 5_000, customers: 6_000);
+        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var expected = new CustomerSummaryBuilder<int>(options).AddRange(purchases).AddRange(more).AddRange(more).GetResult();
+
+        var parallel = Feed(new CustomerSummaryBuilder<int>(options), purchases, () => new CustomerSummaryBuilder<int>(options), input, 2);
+        var other = new CustomerSummaryBuilder<int>(options).AddRange(more);
+        other.Merge(Feed(new CustomerSummaryBuilder<int>(options), purchases, () => new CustomerSummaryBuilder<int>(options), input, 2));
+        parallel.AddRange(more);
+        parallel.AddRange(more);
+        other.AddRange(more);
+
+        parallel.GetResult().Customers.Should().Equal(expected.Customers);
+        other.GetResult().Customers.Should().Equal(expected.Customers);
+    }
+
+    [Fact]
+    public void CustomerSummary_IntoATargetHoldingCustomers_EqualsOnePass()
+    {
+        var before = Log(23, count: 5_000, customers: 3_000);
+        var purchases = Log(24, count: 60_000, customers: 5_000).ToArray();
+        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var expected = new CustomerSummaryBuilder<int>(options).AddRange(before).AddRange(purchases).GetResult();
+
+        var target = new CustomerSummaryBuilder<int>(options).AddRange(before);
+        var actual = target.AddRangeInParallel(purchases, () => new CustomerSummaryBuilder<int>(options), 2).GetResult();
+
+        actual.Customers.Should().Equal(expected.Customers);
+        actual.PurchasesRead.Should().Be(expected.PurchasesRead);
+    }
+
+    [Fact]
+    public void CustomerSummary_PartitionedWithAnotherKeyEquality_EqualsOnePass()
+    {
+        var purchases = Log(25, count: 40_000, customers: 2_000).Select(p => new Purchase<string>(p.Customer % 2 == 0 ? $"c{p.Customer}" : $"C{p.Customer - 1}", p.At, p.Amount)).ToArray();
+        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var expected = new CustomerSummaryBuilder<string>(options, StringComparer.OrdinalIgnoreCase).AddRange(purchases).GetResult();
+
+        var actual = new CustomerSummaryBuilder<string>(options, StringComparer.OrdinalIgnoreCase)
+            .AddRangeInParallel(purchases, () => new CustomerSummaryBuilder<string>(options, StringComparer.OrdinalIgnoreCase), 2, StringComparer.Ordinal)
+            .GetResult();
+
+        actual.Customers.Select(c => (c.Frequency, c.MonetaryValue, c.FirstPurchaseDate)).Should().Equal(expected.Customers.Select(c => (c.Frequency, c.MonetaryValue, c.FirstPurchaseDate)));
+    }
+
+    [Theory]
+    [InlineData("array")]
+    [InlineData("sequence")]
+    public void Cohorts_AddedToAndMergedAfterTheParallelEntryPoint_EqualOnePass(string input)
+    {
+        var purchases = Log(26, count: 60_000, customers: 5_000);
+        var more = Log(27, count: 5_000, customers: 6_000);
+        var expected = new CohortAccumulator<int>(PeriodUnit.Month, London).AddRange(purchases).AddRange(more).AddRange(more).GetResult();
+
+        var parallel = Feed(new CohortAccumulator<int>(PeriodUnit.Month, London), purchases, () => new CohortAccumulator<int>(PeriodUnit.Month, London), input, 2);
+        var other = new CohortAccumulator<int>(PeriodUnit.Month, London).AddRange(more);
+        other.Merge(Feed(new CohortAccumulator<int>(PeriodUnit.Month, London), purchases, () => new CohortAccumulator<int>(PeriodUnit.Month, London), input, 2));
+        parallel.AddRange(more);
+        parallel.AddRange(more);
+        other.AddRange(more);
+
+        parallel.GetResult().Should().Be(expected);
+        other.GetResult().Should().Be(expected);
+    }
+
+    [Fact]
+    public void Cohorts_OfWeeksOverMoreThanFiveYears_InParallel_EqualOnePass()
+    {
+        var random = new Random(28);
+        var origin = Instant.FromUtc(2015, 1, 1, 0, 0);
+        var purchases = Enumerable.Range(0, 40_000)
+            .Select(_ => new Purchase<int>(random.Next(3_000), origin + Duration.FromMinutes(random.Next(9 * 365 * 24 * 60)), random.Next(10_000) / 100m))
+            .ToArray();
+        var expected = new CohortAccumulator<int>(PeriodUnit.IsoWeek, London).AddRange(purchases).GetResult();
+
+        var actual = new CohortAccumulator<int>(PeriodUnit.IsoWeek, London).AddRangeInParallel(purchases, () => new CohortAccumulator<int>(PeriodUnit.IsoWeek, London), 2).GetResult();
+
+        actual.Should().Be(expected);
+        actual.Cohorts[0].ActiveCustomers.Count.Should().BeGreaterThan(256, "the periods span more than the dense tallies hold");
+    }
+
     [Fact]
     public void AnInvalidPurchase_IsRethrownAsIs_FromAnyThread()
     {

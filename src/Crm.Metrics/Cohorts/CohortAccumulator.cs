@@ -26,17 +26,26 @@ namespace Crm.Metrics.Cohorts;
 /// building a zoned date.
 /// </para>
 /// </remarks>
-public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>, IKeyedAccumulator
+public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccumulator<TCustomer>, Purchase<TCustomer>, CohortMatrix>, IDisjointPartials<CohortAccumulator<TCustomer>>
     where TCustomer : notnull
 {
     // Local days outside this range (about ±8,000 years around 1970) take NodaTime's own path, which rejects dates
     // outside its calendar exactly as before.
     private const int FastDayLimit = 3_000_000;
 
+    // The largest number of periods from the first to the last for which the result is tallied in dense per-core arrays
+    // (periods × periods cells); beyond it (sparse data over centuries of weeks) the cohorts are found by dictionary.
+    private const int DensePeriods = 256;
+
     private readonly Dictionary<TCustomer, CustomerCells> _customers;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
     private readonly BlockPool<Cell> _cells = new();
     private int _lastPeriod = int.MinValue;
+    private int _firstPeriod = int.MaxValue;
+
+    // Partials of disjoint customers kept beside this accumulator by the parallel entry point (this one first), and the
+    // cores their result may use; folded into this accumulator before anything but GetResult.
+    private KeptPartials<CohortAccumulator<TCustomer>> _partials;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="unit">The period unit: IsoWeek, Month, Quarter or Year.</param>
@@ -71,6 +80,11 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     public void Add(Purchase<TCustomer> item)
     {
         Retention.PurchaseChecks.Check(item);
+        if (_partials.All is not null)
+        {
+            FoldPartials();
+        }
+
         var period = PeriodIndex(item.At);
         ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, item.Customer, out var exists);
         if (exists)
@@ -86,6 +100,11 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         {
             _lastPeriod = period;
         }
+
+        if (period < _firstPeriod)
+        {
+            _firstPeriod = period;
+        }
     }
 
     /// <inheritdoc />
@@ -99,6 +118,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             throw new ArgumentException("Only accumulators with the same unit, zone and customer comparer can be merged.", nameof(other));
         }
 
+        FoldPartials();
         if (ReferenceEquals(other, this))
         {
             // Merging with itself adds every cell to itself.
@@ -113,6 +133,131 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             return;
         }
 
+        MergeOne(other);
+        foreach (var partial in other._partials.Others)
+        {
+            MergeOne(partial);
+        }
+    }
+
+    /// <inheritdoc />
+    public CohortMatrix GetResult()
+    {
+        var parts = _partials.All ?? [this];
+        long customers = 0;
+        int first = int.MaxValue, last = int.MinValue;
+        foreach (var part in parts)
+        {
+            customers += part._customers.Count;
+            last = Math.Max(last, part._lastPeriod);
+            first = Math.Min(first, part._customers.Count == 0 ? int.MaxValue : part._firstPeriod);
+        }
+
+        if (customers == 0)
+        {
+            return new CohortMatrix(Unit, Zone, 0, null, []);
+        }
+
+        if ((long)last - first >= DensePeriods)
+        {
+            FoldPartials();
+            return SparseResult();
+        }
+
+        // Cell (c, k) of cohort first + c, k periods later, at c × span + k; every part adds into its core's arrays.
+        var span = last - first + 1;
+        var sizes = new long[span];
+        var active = new long[span * span];
+        var revenue = new decimal[span * span];
+        var gate = new object();
+        Parallel.For(
+            0,
+            parts.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _partials.Workers) },
+            () => (Sizes: new long[span], Active: new long[span * span], Revenue: new decimal[span * span]),
+            (i, _, tally) =>
+            {
+                parts[i].Tally(first, span, tally.Sizes, tally.Active, tally.Revenue);
+                return tally;
+            },
+            tally =>
+            {
+                lock (gate)
+                {
+                    for (var c = 0; c < span; c++)
+                    {
+                        sizes[c] += tally.Sizes[c];
+                    }
+
+                    for (var x = 0; x < active.Length; x++)
+                    {
+                        active[x] += tally.Active[x];
+                        revenue[x] += tally.Revenue[x];
+                    }
+                }
+            });
+
+        var rows = new List<CohortRow>();
+        for (var c = 0; c < span; c++)
+        {
+            if (sizes[c] > 0)
+            {
+                var length = span - c;
+                rows.Add(Row(first + c, sizes[c], active.AsSpan(c * span, length).ToArray(), revenue.AsSpan(c * span, length).ToArray()));
+            }
+        }
+
+        return new CohortMatrix(Unit, Zone, customers, ToPeriod(last), rows);
+    }
+
+    int IKeyedAccumulator.KeyCount => _partials.KeyCount(_customers.Count);
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
+
+    bool IDisjointPartials<CohortAccumulator<TCustomer>>.TryAdoptDisjoint(CohortAccumulator<TCustomer>[] partials, int workers, object partitionComparer)
+    {
+        FoldPartials();
+        return _partials.TryKeep(partials, workers, partitionComparer, _customerComparer);
+    }
+
+    // Folds the partials kept by the parallel entry point into this accumulator's own dictionary.
+    private void FoldPartials()
+    {
+        if (_partials.All is not null)
+        {
+            _partials.FoldInto(this, MergeOne);
+        }
+    }
+
+    // Adds this accumulator's own customers to dense tallies whose cohort 0 is the period first.
+    private void Tally(int first, int span, long[] sizes, long[] active, decimal[] revenue)
+    {
+        foreach (var customer in _customers.Values)
+        {
+            var row = (customer.First - first) * span;
+            sizes[customer.First - first]++;
+            foreach (ref readonly var cell in _cells.Items(customer.Block, customer.Count))
+            {
+                var at = row + cell.Period - customer.First;
+                active[at]++;
+                revenue[at] += cell.Amount;
+            }
+        }
+    }
+
+    private CohortRow Row(int cohort, long size, long[] active, decimal[] revenue)
+    {
+        var percentages = new MetricValue[active.Length];
+        for (var k = 0; k < percentages.Length; k++)
+        {
+            percentages[k] = MetricValue.Of(100.0 * active[k] / size);
+        }
+
+        return new CohortRow(ToPeriod(cohort), size, active, percentages, revenue);
+    }
+
+    private void MergeOne(CohortAccumulator<TCustomer> other)
+    {
         foreach (var (key, theirs) in other._customers)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, key, out var exists);
@@ -132,16 +277,12 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         }
 
         _lastPeriod = Math.Max(_lastPeriod, other._lastPeriod);
+        _firstPeriod = Math.Min(_firstPeriod, other._firstPeriod);
     }
 
-    /// <inheritdoc />
-    public CohortMatrix GetResult()
+    // The result over periods too far apart for dense tallies: cohorts found by dictionary, one row per cohort.
+    private CohortMatrix SparseResult()
     {
-        if (_customers.Count == 0)
-        {
-            return new CohortMatrix(Unit, Zone, 0, null, []);
-        }
-
         var last = _lastPeriod;
         var sizes = new Dictionary<int, long>();
         foreach (var customer in _customers.Values)
@@ -179,22 +320,11 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         var rows = new CohortRow[cohorts.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var size = sizes[cohorts[i]];
-            var percentages = new MetricValue[active[i].Length];
-            for (var k = 0; k < percentages.Length; k++)
-            {
-                percentages[k] = MetricValue.Of(100.0 * active[i][k] / size);
-            }
-
-            rows[i] = new CohortRow(ToPeriod(cohorts[i]), size, active[i], percentages, revenue[i]);
+            rows[i] = Row(cohorts[i], sizes[cohorts[i]], active[i], revenue[i]);
         }
 
         return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows);
     }
-
-    int IKeyedAccumulator.KeyCount => _customers.Count;
-
-    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private CustomerCells NewCustomer(int period, decimal amount)
     {

@@ -30,15 +30,22 @@ namespace Crm.Metrics.Rfm;
 /// </para>
 /// </remarks>
 public sealed class CustomerSummaryBuilder<TCustomer>
-    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>, IKeyedAccumulator
+    : IMetricAccumulator<CustomerSummaryBuilder<TCustomer>, Purchase<TCustomer>, CustomerSummarySet<TCustomer>>, IDisjointPartials<CustomerSummaryBuilder<TCustomer>>
     where TCustomer : notnull
 {
+    private static readonly bool KeysAreComparable
+        = typeof(IComparable<TCustomer>).IsAssignableFrom(typeof(TCustomer)) || typeof(IComparable).IsAssignableFrom(typeof(TCustomer));
+
     private readonly Dictionary<TCustomer, State> _customers;
     private readonly BlockPool<int> _days = new();
     private readonly int _summaryEndDay;
     private readonly int _observationEndDay;
     private long _purchasesRead;
     private long _purchasesAfterObservationEnd;
+
+    // Partials of disjoint customers kept beside this builder by the parallel entry point (this builder first), and the
+    // cores their result may use; folded into this builder before anything but GetResult.
+    private KeptPartials<CustomerSummaryBuilder<TCustomer>> _partials;
 
     /// <summary>Creates an empty builder.</summary>
     /// <param name="options">The zone, end dates and time unit.</param>
@@ -74,6 +81,11 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         if (item.Amount < 0)
         {
             ThrowNegative(nameof(item), item.Amount);
+        }
+
+        if (_partials.All is not null)
+        {
+            FoldPartials();
         }
 
         var day = LocalDays.Of(item.At, Options.Zone);
@@ -124,6 +136,89 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             throw new ArgumentException("Only builders with the same zone, end dates, time unit and key comparer can be merged.", nameof(other));
         }
 
+        FoldPartials();
+        MergeOne(other);
+        foreach (var partial in other._partials.Others)
+        {
+            MergeOne(partial);
+        }
+    }
+
+    /// <summary>Computes the summaries of every customer read so far.</summary>
+    public CustomerSummarySet<TCustomer> GetResult()
+    {
+        if (_partials.All is { } partials && KeysAreComparable)
+        {
+            return ResultOfPartials(partials);
+        }
+
+        FoldPartials();
+        var keys = new TCustomer[_customers.Count];
+        var list = new CustomerSummary<TCustomer>[_customers.Count];
+        var count = Summarize(keys, list, 0, out var firstSeenInHoldout);
+        Array.Resize(ref list, count);
+        if (KeysAreComparable)
+        {
+            // Keys are distinct, so an unstable sort of the keys with their summaries gives one order whatever the input order.
+            Array.Sort(keys, list, 0, count, Comparer<TCustomer>.Default);
+        }
+        else
+        {
+            list = [.. list.OrderBy(c => c.FirstPurchaseDate)];
+        }
+
+        return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesAfterObservationEnd, firstSeenInHoldout);
+    }
+
+    int IKeyedAccumulator.KeyCount => _partials.KeyCount(_customers.Count);
+
+    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
+
+    bool IDisjointPartials<CustomerSummaryBuilder<TCustomer>>.TryAdoptDisjoint(CustomerSummaryBuilder<TCustomer>[] partials, int workers, object partitionComparer)
+    {
+        FoldPartials();
+        return _partials.TryKeep(partials, workers, partitionComparer, Comparer);
+    }
+
+    // The result of this builder and its disjoint partials: each summarises its own customers on any free core, then the
+    // summaries are sorted by customer, also on several cores.
+    private CustomerSummarySet<TCustomer> ResultOfPartials(CustomerSummaryBuilder<TCustomer>[] partials)
+    {
+        var starts = new int[partials.Length];
+        var lengths = new int[partials.Length];
+        var inHoldout = new int[partials.Length];
+        var total = 0;
+        long read = 0, ignored = 0;
+        for (var i = 0; i < partials.Length; i++)
+        {
+            starts[i] = total;
+            total += partials[i]._customers.Count;
+            read += partials[i]._purchasesRead;
+            ignored += partials[i]._purchasesAfterObservationEnd;
+        }
+
+        var keys = new TCustomer[total];
+        var list = new CustomerSummary<TCustomer>[total];
+        Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = _partials.Workers }, i =>
+        {
+            lengths[i] = partials[i].Summarize(keys, list, starts[i], out inHoldout[i]);
+        });
+
+        var merged = SortedRuns.Sort(keys, list, starts, lengths, _partials.Workers);
+        return new CustomerSummarySet<TCustomer>(Options, merged, Comparer, read, ignored, inHoldout.Sum());
+    }
+
+    // Folds the partials kept by the parallel entry point into this builder's own dictionary.
+    private void FoldPartials()
+    {
+        if (_partials.All is not null)
+        {
+            _partials.FoldInto(this, MergeOne);
+        }
+    }
+
+    private void MergeOne(CustomerSummaryBuilder<TCustomer> other)
+    {
         foreach (var (customer, theirs) in other._customers)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out var exists);
@@ -160,14 +255,13 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         _purchasesAfterObservationEnd += other._purchasesAfterObservationEnd;
     }
 
-    /// <summary>Computes the summaries of every customer read so far.</summary>
-    public CustomerSummarySet<TCustomer> GetResult()
+    // Writes the summaries of this builder's own customers first seen in calibration, with their keys, from index start
+    // on; returns how many it wrote and counts the others.
+    private int Summarize(TCustomer[] keys, CustomerSummary<TCustomer>[] list, int start, out int firstSeenInHoldout)
     {
         var unit = Options.TimeUnit;
-        var keys = new TCustomer[_customers.Count];
-        var list = new CustomerSummary<TCustomer>[_customers.Count];
-        var count = 0;
-        var firstSeenInHoldout = 0;
+        var count = start;
+        firstSeenInHoldout = 0;
         var holdoutDuration = unit.FromDayCount(_observationEndDay - _summaryEndDay);
         foreach (var (customer, s) in _customers)
         {
@@ -203,23 +297,8 @@ public sealed class CustomerSummaryBuilder<TCustomer>
                 holdout);
         }
 
-        Array.Resize(ref list, count);
-        if (typeof(IComparable<TCustomer>).IsAssignableFrom(typeof(TCustomer)) || typeof(IComparable).IsAssignableFrom(typeof(TCustomer)))
-        {
-            // Keys are distinct, so an unstable sort of the keys with their summaries gives one order whatever the input order.
-            Array.Sort(keys, list, 0, count, Comparer<TCustomer>.Default);
-        }
-        else
-        {
-            list = [.. list.OrderBy(c => c.FirstPurchaseDate)];
-        }
-
-        return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesAfterObservationEnd, firstSeenInHoldout);
+        return count - start;
     }
-
-    int IKeyedAccumulator.KeyCount => _customers.Count;
-
-    void IKeyedAccumulator.ReserveKeys(int keys) => _customers.EnsureCapacity(keys);
 
     private static void ThrowNegative(string parameter, decimal amount)
         => throw new ArgumentOutOfRangeException(

@@ -44,7 +44,8 @@ internal static class PeerModes
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithEnvironmentVariable("CRM_PEER_SIZE", size);
             var config = DefaultConfig.Instance.AddJob(job).AddColumn(StatisticColumn.Median);
-            BenchmarkRunner.Run(Benchmarks, config);
+            // Anything after the mode goes to BenchmarkDotNet, e.g. --filter '*Rfm*' to time one work only.
+            BenchmarkRunner.Run(Benchmarks, config, [.. args.Where(a => a is not ("--smoke" or "--short" or "--full"))]);
         }
 
         Environment.Exit(0);
