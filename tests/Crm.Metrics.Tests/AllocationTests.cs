@@ -70,15 +70,23 @@ public sealed class AllocationTests
             accumulator.Add(purchase);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 10; round++)
+        // The least of three measurements: the runtime may allocate once on this thread while it swaps in optimized code
+        // (tiered compilation, on-stack replacement) under load; an add that allocates shows in every measurement.
+        var least = long.MaxValue;
+        for (var measurement = 0; measurement < 3; measurement++)
         {
-            foreach (var purchase in purchases)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < 10; round++)
             {
-                accumulator.Add(purchase);
+                foreach (var purchase in purchases)
+                {
+                    accumulator.Add(purchase);
+                }
             }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 }
