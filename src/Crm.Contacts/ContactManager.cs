@@ -84,9 +84,10 @@ public sealed class ContactManager
             Created = [contact],
             DuplicateKeyClaims = claims,
             IdempotencyKeys = key is null ? [] : [new ContactIdempotencyKey(key, contact.Id, now)],
-            Events = duplicates is null
-                ? [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin))]
-                : [_eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin)), _eventIds.Identify(DuplicateDetector.FlagEvent(tenantId, contact, duplicates, now))],
+            Events = [
+                _eventIds.Identify(new ContactCreated(tenantId, now, contact.Id, contact.Origin)),
+                .. duplicates is null ? [] : new[] { _eventIds.Identify(DuplicateDetector.FlagEvent(tenantId, contact, duplicates, now)) },
+            ],
         };
 
         try

@@ -75,14 +75,8 @@ public readonly struct IdempotencyKey : IEquatable<IdempotencyKey>
             return $"An idempotency key must be 1 to {MaxLength} characters.";
         }
 
-        foreach (var c in value)
-        {
-            if (c is < '!' or > '~')
-            {
-                return "An idempotency key may contain only printable ASCII characters (! to ~), without spaces.";
-            }
-        }
-
-        return null;
+        return PrintableAscii.IsVisibleOnly(value)
+            ? null
+            : "An idempotency key may contain only printable ASCII characters (! to ~), without spaces.";
     }
 }

@@ -58,11 +58,7 @@ public static class CrmContactsServiceCollectionExtensions
         services.TryAddScoped<DuplicateDetector>();
         services.TryAddScoped<ContactImporter>();
         services.TryAddScoped<ContactMerger>();
-        if (!services.Any(d => d.ServiceType == typeof(ContactsOutboxMarker)))
-        {
-            services.AddSingleton<ContactsOutboxMarker>();
-            builder.AddOutboxStore(static sp => sp.GetRequiredService<IContactStore>() as IOutboxStore);
-        }
+        builder.AddOutboxStore(static sp => sp.GetRequiredService<IContactStore>() as IOutboxStore); // a second AddContacts resolves the same store, which the dispatcher visits once
 
         var events = ContactsEventsJsonContext.Configured;
         builder.AddEventType(events.ContactCreated).AddEventType(events.ContactUpdated).AddEventType(events.LifecycleStageChanged)
@@ -71,7 +67,4 @@ public static class CrmContactsServiceCollectionExtensions
             .AddEventType(events.PersonalDataExported).AddEventType(events.PersonalDataErased);
         return builder;
     }
-
-    /// <summary>Marks that the contacts outbox is registered, so a second <c>AddContacts</c> does not add it twice.</summary>
-    private sealed class ContactsOutboxMarker;
 }

@@ -63,12 +63,9 @@ public sealed class CrmEventContext : IDisposable
             throw new ArgumentException("A correlation id must be 1 to 128 characters.", paramName);
         }
 
-        foreach (var c in value)
+        if (!PrintableAscii.IsVisibleOnly(value))
         {
-            if (c is < '!' or > '~')
-            {
-                throw new ArgumentException("A correlation id may contain only printable ASCII characters without spaces.", paramName);
-            }
+            throw new ArgumentException("A correlation id may contain only printable ASCII characters without spaces.", paramName);
         }
     }
 }
