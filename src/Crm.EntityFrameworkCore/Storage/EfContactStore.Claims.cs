@@ -36,6 +36,12 @@ public sealed partial class EfContactStore<TContext> : IContactUniqueKeys, ICont
 
     private static async Task ClaimDuplicateKeysAsync(TContext db, TenantId tenantId, DuplicateKeyClaim claim, CancellationToken cancellationToken)
     {
+        db.Add(await CheckClaimAsync(db, tenantId, claim, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The claim's row, or <see cref="ConcurrencyConflictException"/> (entity <c>duplicate key</c>) when another active contact holds every key of it.</summary>
+    private static async Task<DuplicateClaimRow> CheckClaimAsync(TContext db, TenantId tenantId, DuplicateKeyClaim claim, CancellationToken cancellationToken)
+    {
         HashSet<ContactId>? holders = null;
         foreach (var key in claim.Keys)
         {
@@ -64,7 +70,7 @@ public sealed partial class EfContactStore<TContext> : IContactUniqueKeys, ICont
             throw new ConcurrencyConflictException("duplicate key", claim.ContactId.ToString());
         }
 
-        db.Add(new DuplicateClaimRow { TenantId = tenantId, Hash = Hash(claim), ContactId = claim.ContactId });
+        return new DuplicateClaimRow { TenantId = tenantId, Hash = Hash(claim), ContactId = claim.ContactId };
     }
 
     /// <summary>SHA-256 of the sorted keys: the same combination hashes alike whatever rule or order it came from, and the table holds no personal data in clear.</summary>
