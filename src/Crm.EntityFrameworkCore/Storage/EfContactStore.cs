@@ -183,7 +183,11 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     private static ConcurrencyConflictException ConflictFrom(Exception exception)
     {
         var entries = (exception as DbUpdateException)?.Entries;
-        var entry = entries is { Count: > 0 } ? entries[0].Entity : null;
+
+        // EF names every row of the failed batch; the database names the table whose constraint refused one.
+        var table = DatabaseErrors.ConstraintTable(exception);
+        var entry = entries?.FirstOrDefault(e => table is not null && e.Metadata.GetTableName() == table)?.Entity
+            ?? (entries is { Count: > 0 } ? entries[0].Entity : null);
         return entry switch
         {
             ContactRow row => new ConcurrencyConflictException("contact", row.Id.ToString()),
@@ -248,6 +252,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             }
 
             await DeleteChildrenAsync(db, tenantId, contact.Id, cancellationToken).ConfigureAwait(false);
+            await ReleaseClaimsNoLongerHeldAsync(db, tenantId, contact, cancellationToken).ConfigureAwait(false);
             var entry = db.Attach(ContactRows.ToRow(contact));
             entry.State = EntityState.Modified;
             entry.Property(r => r.Stamp).OriginalValue = update.ExpectedStamp;
@@ -395,9 +400,6 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         await db.Set<ContactAttributeRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<ContactLifecycleRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<DuplicateKeyRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-
-        // A claim guards the create race only; afterwards the contact's duplicate keys (rewritten with it) stand for it.
-        await db.Set<DuplicateClaimRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="read"/> at one snapshot: in the open transaction, or in a read-only one of its own.</summary>
