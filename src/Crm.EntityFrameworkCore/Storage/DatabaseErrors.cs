@@ -6,7 +6,7 @@ namespace Crm.EntityFrameworkCore.Storage;
 
 /// <summary>Recognises the database errors that mean "another writer got there first", whatever the provider.</summary>
 /// <remarks>
-/// The package depends on EF Core Relational only, so it reads the provider's error through <see cref="DbException"/>:
+/// The package needs no provider package of EF Core, so it reads the provider's error through <see cref="DbException"/>:
 /// the SQLSTATE class 23 (integrity constraint), 40001 (serialization failure) and 40P01 (deadlock) on PostgreSQL and
 /// other SQLSTATE databases, and SQLite's result code 19 (SQLITE_CONSTRAINT).
 /// </remarks>
