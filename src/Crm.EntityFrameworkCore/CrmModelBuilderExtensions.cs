@@ -162,6 +162,7 @@ public static class CrmModelBuilderExtensions
             Tenant(e.Property(r => r.TenantId));
             e.Property(r => r.Hash).HasColumnName("hash").HasMaxLength(64);
             ContactColumn(e.Property(r => r.ContactId));
+            e.Property(r => r.KeyHashes).HasColumnName("key_hashes");
             e.HasIndex(r => new { r.TenantId, r.ContactId }).HasDatabaseName("ix_crm_duplicate_claims_contact");
         });
 

@@ -16,7 +16,7 @@ namespace Crm.Contacts.InMemory;
 /// and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys
+public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys, IContactBulkInsert
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
     private readonly InMemoryOutbox _outbox = new();
@@ -131,6 +131,14 @@ public sealed partial class InMemoryContactStore : IContactStore, IOutboxStore, 
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>In memory there is no faster path: the change set is checked to be create-only and applied as <see cref="SaveAsync"/> applies it, under the tenant's lock.</remarks>
+    public ValueTask BulkInsertAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
+    {
+        ContactBulkInsertRules.Validate(changes);
+        return SaveAsync(tenantId, changes, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -81,6 +81,10 @@ public sealed class ContactChangeSet : ChangeSet
         && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && IdempotencyKeys.Count == 0
         && MergesRecorded.Count == 0;
 
+    /// <summary>Whether the change set only creates contacts (with their claims, idempotency keys and events), as <see cref="IContactBulkInsert.BulkInsertAsync"/> requires.</summary>
+    public bool IsCreateOnly => Updated.Count == 0 && ContactsRead.Count == 0 && ReferralsAdded.Count == 0 && ReferralsRemoved.Count == 0
+        && ReferralRequestsCreated.Count == 0 && ReferralRequestsUpdated.Count == 0 && MergesRecorded.Count == 0 && VersionChecks.Count == 0;
+
     /// <summary>How many records of each kind the change set writes and guards.</summary>
     public override string ToString() => $"ContactChangeSet ({Created.Count} created, {Updated.Count} updated, {ContactsRead.Count} read guard(s), +{ReferralsAdded.Count}/-{ReferralsRemoved.Count} referral(s), {ReferralRequestsCreated.Count + ReferralRequestsUpdated.Count} request(s), {IdempotencyKeys.Count} key(s), {MergesRecorded.Count} merge(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
 }

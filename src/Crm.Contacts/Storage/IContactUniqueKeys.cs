@@ -10,8 +10,8 @@ namespace Crm.Contacts.Storage;
 /// created contact), nothing written. <c>ContactManager.CreateAsync</c> then checks again and throws
 /// <see cref="Duplicates.DuplicateContactException"/> naming the contact that won. The in-memory store derives what each
 /// active contact holds from its duplicate index, so keys added by later updates count too; a relational store keeps
-/// the claimed combinations in a table with a unique index on (tenant, combination hash) and frees them when a contact
-/// is merged or erased.</para>
+/// the claimed combinations in a table with a unique index on (tenant, combination hash), keeps each across updates
+/// while the contact still holds every key of it, and frees it when the contact gives a key up or is merged or erased.</para>
 /// <para>A store without it ignores the claims: the duplicate check before a create is then advisory, and two parallel
 /// creates of the same person can both succeed (find them later with <c>DuplicateDetector.FindDuplicatesAsync</c> and
 /// merge them).</para>

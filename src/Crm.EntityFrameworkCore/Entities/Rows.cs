@@ -107,12 +107,15 @@ internal sealed class DuplicateKeyRow
     public ContactId ContactId { get; set; }
 }
 
-/// <summary>crm_duplicate_claims: the key combinations created contacts claimed (unique per tenant), so two parallel creates of one person cannot both commit.</summary>
+/// <summary>crm_duplicate_claims: the key combinations created contacts claimed (unique per tenant), so two parallel creates of one person cannot both commit; kept while the contact is active and still holds every key.</summary>
 internal sealed class DuplicateClaimRow
 {
     public TenantId TenantId { get; set; }
     public string Hash { get; set; } = "";
     public ContactId ContactId { get; set; }
+
+    /// <summary>The SHA-256 of each key of the combination (sorted, space-separated), to tell after an update whether the contact still holds them all.</summary>
+    public string KeyHashes { get; set; } = "";
 }
 
 /// <summary>crm_referrals: one referrer per referee (unique), <see cref="Sequence"/> is the recording order.</summary>

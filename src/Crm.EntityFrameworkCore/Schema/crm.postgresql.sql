@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS crm_duplicate_claims (
     tenant_id character varying(64) NOT NULL,
     hash character varying(64) NOT NULL,
     contact_id uuid NOT NULL,
+    key_hashes text NOT NULL,
     CONSTRAINT "PK_crm_duplicate_claims" PRIMARY KEY (tenant_id, hash)
 );
 

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS "crm_duplicate_claims" (
     "tenant_id" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
     "contact_id" TEXT NOT NULL,
+    "key_hashes" TEXT NOT NULL,
     CONSTRAINT "PK_crm_duplicate_claims" PRIMARY KEY ("tenant_id", "hash")
 );
 

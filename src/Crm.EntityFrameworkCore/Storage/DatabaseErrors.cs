@@ -6,11 +6,11 @@ namespace Crm.EntityFrameworkCore.Storage;
 
 /// <summary>Recognises the database errors that mean "another writer got there first", whatever the provider.</summary>
 /// <remarks>
-/// The package depends on EF Core Relational only, so it reads the provider's error through <see cref="DbException"/>:
+/// The package needs no provider package of EF Core, so it reads the provider's error through <see cref="DbException"/>:
 /// the SQLSTATE class 23 (integrity constraint), 40001 (serialization failure) and 40P01 (deadlock) on PostgreSQL and
 /// other SQLSTATE databases, and SQLite's result code 19 (SQLITE_CONSTRAINT).
 /// </remarks>
-internal static class DatabaseErrors
+internal static partial class DatabaseErrors
 {
     private static readonly Dictionary<Type, PropertyInfo?> SqliteCodeProperties = [];
 
@@ -31,6 +31,28 @@ internal static class DatabaseErrors
 
         return false;
     }
+
+    /// <summary>The table whose constraint refused a write, when the provider says: PostgreSQL's <c>TableName</c>, or SQLite's "constraint failed: table.column" message.</summary>
+    public static string? ConstraintTable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.PostgresException { TableName: { } table })
+            {
+                return table;
+            }
+
+            if (current is DbException db && SqliteConstraint().Match(db.Message) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"constraint failed: (\w+)\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SqliteConstraint();
 
     private static bool IsConflict(DbException db)
     {

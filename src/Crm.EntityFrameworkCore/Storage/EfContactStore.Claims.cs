@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Crm.Contacts;
+using Crm.Contacts.Duplicates;
 using Crm.Contacts.Storage;
 using Crm.EntityFrameworkCore.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +38,12 @@ public sealed partial class EfContactStore<TContext> : IContactUniqueKeys, ICont
 
     private static async Task ClaimDuplicateKeysAsync(TContext db, TenantId tenantId, DuplicateKeyClaim claim, CancellationToken cancellationToken)
     {
+        db.Add(await CheckClaimAsync(db, tenantId, claim, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The claim's row, or <see cref="ConcurrencyConflictException"/> (entity <c>duplicate key</c>) when another active contact holds every key of it.</summary>
+    private static async Task<DuplicateClaimRow> CheckClaimAsync(TContext db, TenantId tenantId, DuplicateKeyClaim claim, CancellationToken cancellationToken)
+    {
         HashSet<ContactId>? holders = null;
         foreach (var key in claim.Keys)
         {
@@ -64,8 +72,34 @@ public sealed partial class EfContactStore<TContext> : IContactUniqueKeys, ICont
             throw new ConcurrencyConflictException("duplicate key", claim.ContactId.ToString());
         }
 
-        db.Add(new DuplicateClaimRow { TenantId = tenantId, Hash = Hash(claim), ContactId = claim.ContactId });
+        return new DuplicateClaimRow { TenantId = tenantId, Hash = Hash(claim), ContactId = claim.ContactId, KeyHashes = string.Join(' ', claim.Keys.Select(KeyHash).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) };
     }
+
+    /// <summary>After an update: frees the contact's claims whose keys it no longer all holds (every claim, once it is merged or erased); the others keep guarding against a parallel create of the same person.</summary>
+    private static async Task ReleaseClaimsNoLongerHeldAsync(TContext db, TenantId tenantId, Contact contact, CancellationToken cancellationToken)
+    {
+        var id = contact.Id;
+        var claims = await db.Set<DuplicateClaimRow>().AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.ContactId == id)
+            .Select(r => new { r.Hash, r.KeyHashes })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (claims.Count == 0)
+        {
+            return;
+        }
+
+        var held = contact.Status == ContactStatus.Active ? DuplicateKeys.For(contact).Select(KeyHash).ToHashSet(StringComparer.Ordinal) : [];
+        var released = claims.Where(c => !c.KeyHashes.Split(' ').All(held.Contains)).Select(c => c.Hash).ToList();
+        if (released.Count > 0)
+        {
+            await db.Set<DuplicateClaimRow>()
+                .Where(r => r.TenantId == tenantId && r.ContactId == id && released.Contains(r.Hash))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string KeyHash(DuplicateKey key)
+        => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{key.Criterion.Name}\u001f{key.Value}")));
 
     /// <summary>SHA-256 of the sorted keys: the same combination hashes alike whatever rule or order it came from, and the table holds no personal data in clear.</summary>
     private static string Hash(DuplicateKeyClaim claim)

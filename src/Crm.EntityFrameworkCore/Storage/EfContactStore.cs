@@ -159,6 +159,10 @@ public sealed partial class EfContactStore<TContext> : IContactStore
                     throw;
                 }
             }
+            else if (System.Transactions.Transaction.Current is not null)
+            {
+                await InAmbientTransactionAsync(db, work, cancellationToken).ConfigureAwait(false);
+            }
             else
             {
                 var transaction = await database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
@@ -180,10 +184,52 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the host's ambient <see cref="System.Transactions.TransactionScope"/>: on a
+    /// connection that enlists in it (Npgsql, unless <c>Enlist=false</c>), inside a savepoint, committed or rolled back
+    /// with the scope; anywhere else it refuses, since the change set would commit on its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider's connection does not enlist in ambient transactions.</exception>
+    private static async Task InAmbientTransactionAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var database = db.Database;
+        if (database.GetDbConnection() is not Npgsql.NpgsqlConnection npgsql || !new Npgsql.NpgsqlConnectionStringBuilder(npgsql.ConnectionString).Enlist)
+        {
+            throw new InvalidOperationException(
+                $"An ambient System.Transactions.TransactionScope is open, but connections of {database.ProviderName} do not enlist in it (Npgsql does unless Enlist=false), "
+                + "so the change set would commit on its own, whatever the scope decides. Nothing was written. Open a transaction on the context instead "
+                + "(context.Database.BeginTransaction(): the store joins it), or call the store outside the scope (TransactionScopeOption.Suppress).");
+        }
+
+        await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await database.ExecuteSqlRawAsync("SAVEPOINT " + SavepointName, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await work(cancellationToken).ConfigureAwait(false);
+                await database.ExecuteSqlRawAsync("RELEASE SAVEPOINT " + SavepointName, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                await database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT " + SavepointName, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
     private static ConcurrencyConflictException ConflictFrom(Exception exception)
     {
         var entries = (exception as DbUpdateException)?.Entries;
-        var entry = entries is { Count: > 0 } ? entries[0].Entity : null;
+
+        // EF names every row of the failed batch; the database names the table whose constraint refused one.
+        var table = DatabaseErrors.ConstraintTable(exception);
+        var entry = entries?.FirstOrDefault(e => table is not null && e.Metadata.GetTableName() == table)?.Entity
+            ?? (entries is { Count: > 0 } ? entries[0].Entity : null);
         return entry switch
         {
             ContactRow row => new ConcurrencyConflictException("contact", row.Id.ToString()),
@@ -248,6 +294,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             }
 
             await DeleteChildrenAsync(db, tenantId, contact.Id, cancellationToken).ConfigureAwait(false);
+            await ReleaseClaimsNoLongerHeldAsync(db, tenantId, contact, cancellationToken).ConfigureAwait(false);
             var entry = db.Attach(ContactRows.ToRow(contact));
             entry.State = EntityState.Modified;
             entry.Property(r => r.Stamp).OriginalValue = update.ExpectedStamp;
@@ -395,16 +442,14 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         await db.Set<ContactAttributeRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<ContactLifecycleRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<DuplicateKeyRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-
-        // A claim guards the create race only; afterwards the contact's duplicate keys (rewritten with it) stand for it.
-        await db.Set<DuplicateClaimRow>().Where(r => r.TenantId == tenantId && r.ContactId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="read"/> at one snapshot: in the open transaction, or in a read-only one of its own.</summary>
     private static async Task<T> ReadConsistentAsync<T>(TContext db, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
+        if (db.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
         {
+            // Inside the host's transaction (or its ambient scope, whose isolation the host chose).
             return await read(cancellationToken).ConfigureAwait(false);
         }
 

@@ -82,6 +82,13 @@ public abstract class ContactSpecificationBase<TStore>
         return Factory.UpdateAsync(contact.TenantId, contact.Id, contact.ConcurrencyStamp, e => e.AddTag(tag));
     }
 
+    /// <summary>A copy of a snapshot made by <see cref="NewContactAsync"/> (or an earlier change) with <paramref name="edit"/> applied and a new stamp; the expected stamp of the change is <paramref name="contact"/>'s.</summary>
+    protected Task<Contact> EditedAsync(Contact contact, Action<ContactEditor> edit)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return Factory.UpdateAsync(contact.TenantId, contact.Id, contact.ConcurrencyStamp, edit);
+    }
+
     /// <summary>Writes a change set to the store under test.</summary>
     protected static ValueTask SaveAsync(TStore store, TenantId tenant, ContactChangeSet changes)
     {

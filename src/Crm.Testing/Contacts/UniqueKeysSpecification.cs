@@ -46,6 +46,32 @@ public abstract class UniqueKeysSpecification<TStore> : ContactSpecificationBase
         (await store.FindIdByIdempotencyKeyAsync(TenantA, "claimed", CancellationToken.None).ConfigureAwait(false)).Should().BeNull();
     }
 
+    /// <summary>A claim outlives updates of its holder for as long as the holder keeps every key of it, and is freed once the holder gives a key up: a create claiming the same keys conflicts after an unrelated update, and passes after the holder changed its address.</summary>
+    [Fact]
+    public async Task A_claim_holds_across_updates_while_its_holder_keeps_the_keys()
+    {
+        var store = CreateStore();
+        var holder = await NewContactAsync(TenantA, "kept@example.com").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, Claiming(holder)).ConfigureAwait(false);
+        var tagged = await ChangedAsync(holder, "loyal").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Updated = [new ContactUpdate(tagged, holder.ConcurrencyStamp)] }).ConfigureAwait(false);
+
+        var early = await NewContactAsync(TenantA, "KEPT@example.com").ConfigureAwait(false);
+        var refused = async () => await SaveAsync(store, TenantA, Claiming(early)).ConfigureAwait(false);
+        (await refused.Should().ThrowAsync<ConcurrencyConflictException>().ConfigureAwait(false)).Which.Entity.Should().Be("duplicate key");
+
+        var moved = await EditedAsync(tagged, e =>
+        {
+            e.AddEmail("moved@example.com", makePrimary: true);
+            e.RemoveEmail("kept@example.com");
+        }).ConfigureAwait(false);
+        await SaveAsync(store, TenantA, new ContactChangeSet { Updated = [new ContactUpdate(moved, tagged.ConcurrencyStamp)] }).ConfigureAwait(false);
+        var late = await NewContactAsync(TenantA, "kept@example.com").ConfigureAwait(false);
+        await SaveAsync(store, TenantA, Claiming(late)).ConfigureAwait(false);
+
+        (await store.FindByIdAsync(TenantA, late.Id, CancellationToken.None).ConfigureAwait(false)).Should().NotBeNull("the holder gave the address up, so its claim on it was freed");
+    }
+
     /// <summary>A claim held only in another tenant passes: claims are per tenant.</summary>
     [Fact]
     public async Task A_claim_nobody_else_holds_passes()
@@ -91,6 +117,9 @@ public abstract class UniqueKeysSpecification<TStore> : ContactSpecificationBase
         outcomes.Where(o => o.Refused is not null).Should().AllSatisfy(o => o.Refused!.ExistingContactIds.Should().Equal(winners[0].Id));
         (await ListAllAsync(store, TenantA).ConfigureAwait(false)).Select(c => c.Id).Should().Equal(winners[0].Id);
     }
+
+    private static ContactChangeSet Claiming(Contact contact)
+        => new() { Created = [contact], DuplicateKeyClaims = [new DuplicateKeyClaim(contact.Id, DuplicateKeys.For(contact, DuplicateCriterion.Email), 0)] };
 
     /// <summary>The options with duplicate detection on and <see cref="DuplicateCreateAction.Reject"/> on create.</summary>
     protected static ContactOptions WithReject(ContactOptions options)

@@ -6,20 +6,24 @@ using Crm.Contacts.Storage;
 using Crm.EntityFrameworkCore;
 using Crm.EntityFrameworkCore.Storage;
 using Crm.Events;
-using Crm.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Crm.Benchmarks.Contacts;
 
 /// <summary>
-/// Bulk import on PostgreSQL through <see cref="EfContactStore{TContext}.SaveAsync"/>: contacts (each with an e-mail
-/// address, its duplicate keys, lifecycle step and <see cref="ContactCreated"/> outbox event) in change sets of 1,000,
-/// one transaction each, the change tracker cleared after every set.
+/// Bulk import into <see cref="EfContactStore{TContext}"/> on PostgreSQL and SQLite, two ways: change sets of 1,000
+/// through <see cref="EfContactStore{TContext}.SaveAsync"/> (EF's change tracker, the baseline) and the same change
+/// sets through <see cref="EfContactStore{TContext}.BulkInsertAsync"/> (binary <c>COPY</c> on PostgreSQL, one prepared
+/// <c>INSERT</c> per table re-executed on SQLite). Each contact has an e-mail address, so with its e-mail row, duplicate
+/// keys, lifecycle step and <see cref="ContactCreated"/> outbox row; each change set is one transaction.
 /// </summary>
-/// <remarks>Needs <c>CRM_TEST_POSTGRES</c>. <c>CRM_BENCH_IMPORT</c> sets the count (default 1,000,000; <c>CRM_BENCH_MODE=smoke</c>: 5,000). One cold run per iteration into an empty schema.</remarks>
-// No MemoryDiagnoser: it runs the import once more (12 minutes at 1,000,000) to count allocations.
+/// <remarks>PostgreSQL needs <c>CRM_TEST_POSTGRES</c>. <c>CRM_BENCH_IMPORT</c> sets the count (default 1,000,000;
+/// <c>CRM_BENCH_MODE=smoke</c>: 5,000); <c>--filter '*BulkPath*'</c> runs the bulk path alone. One cold run per
+/// iteration into an empty schema (PostgreSQL) or a new WAL file (SQLite); the schemas are dropped after each iteration,
+/// at the end and on failure (<see cref="BenchmarkSchemas"/>).</remarks>
+// No MemoryDiagnoser: it runs the import once more (12 minutes at 1,000,000 through the change tracker) to count allocations.
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class PostgresImportBenchmarks
 {
@@ -28,72 +32,113 @@ public class PostgresImportBenchmarks
     private static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("CRM_BENCH_IMPORT"), out var n) ? n
         : string.Equals(Environment.GetEnvironmentVariable("CRM_BENCH_MODE"), "smoke", StringComparison.OrdinalIgnoreCase) ? 5_000 : 1_000_000;
 
-    private string _server = null!;
-    private string _schema = null!;
+    private readonly string _sqliteFolder = Path.Combine(Path.GetTempPath(), $"crm-bench-import-{Environment.ProcessId}");
+    private string? _schema;
     private DbContextOptions<CrmDbContext> _options = null!;
     private CrmEventSerializer _serializer = null!;
-    private List<Contact> _contacts = null!;
+    private List<(Contact[] Contacts, CrmEvent[] Events)> _batches = null!;
+
+    /// <summary>The database written to.</summary>
+    [Params("PostgreSQL", "SQLite")]
+    public string Database { get; set; } = "PostgreSQL";
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set CRM_TEST_POSTGRES (bash tests/Crm.EntityFrameworkCore.Tests/postgres.sh start).");
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCrm().AddContacts();
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         _serializer = provider.GetRequiredService<CrmEventSerializer>();
 
-        // The contacts to import, made by a manager over a scratch in-memory store (not measured).
+        // The contacts to import and their events, made by a manager over a scratch in-memory store (not measured).
         await using var scope = provider.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContactManager>();
-        _contacts = new List<Contact>(Count);
+        var contacts = new List<Contact>(Count);
         for (var i = 0; i < Count; i++)
         {
-            _contacts.Add(await manager.CreateAsync(Tenant, new ContactDraft { Emails = [$"customer{i}@example.com"] }));
+            contacts.Add(await manager.CreateAsync(Tenant, new ContactDraft { Emails = [$"customer{i}@example.com"] }));
         }
+
+        var sequence = 0L;
+        _batches = [.. contacts.Chunk(ChangeSetSize).Select(batch => (batch, batch.Select(c => (CrmEvent)new ContactCreated(Tenant, c.CreatedAt, c.Id, c.Origin)
+        {
+            EventId = new CrmEventId(new Guid((int)(++sequence >> 16), (short)sequence, 7, 0, 0, 0, 0, 0, 0, 0, 1)),
+        }).ToArray()))];
     }
 
     [IterationSetup]
-    public void CreateSchema()
+    public void CreateDatabase()
     {
-        _schema = $"import_{Guid.NewGuid():N}";
-        using (var admin = new NpgsqlConnection(_server))
+        if (Database == "SQLite")
         {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", admin);
-            create.ExecuteNonQuery();
+            Directory.CreateDirectory(_sqliteFolder);
+            var file = Path.Combine(_sqliteFolder, $"{Guid.NewGuid():N}.db");
+            var connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+            using (var wal = new SqliteConnection(connection))
+            {
+                wal.Open();
+                using var pragma = wal.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode = WAL;";
+                pragma.ExecuteNonQuery();
+            }
+
+            _options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).Options;
+        }
+        else
+        {
+            (_schema, var connection) = BenchmarkSchemas.CreateAsync().GetAwaiter().GetResult();
+            _options = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(connection).Options;
         }
 
-        _options = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(_server) { SearchPath = _schema }.ToString()).Options;
         using var db = new CrmDbContext(_options);
         CrmSchema.EnsureCreatedAsync(db).GetAwaiter().GetResult();
     }
 
     [IterationCleanup]
-    public void DropSchema()
+    public void DropDatabase()
     {
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(_server);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", admin);
-        drop.ExecuteNonQuery();
+        if (_schema is not null)
+        {
+            BenchmarkSchemas.DropAsync(_schema).GetAwaiter().GetResult();
+            _schema = null;
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_sqliteFolder))
+        {
+            Directory.Delete(_sqliteFolder, recursive: true);
+        }
     }
 
-    [Benchmark(Description = "import through the store, change sets of 1,000")]
-    public async Task<int> ImportThroughStore()
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        DropDatabase();
+        await BenchmarkSchemas.DropAllAsync();
+    }
+
+    [Benchmark(Baseline = true, Description = "change tracker (SaveAsync), change sets of 1,000")]
+    public Task<int> ChangeTracker() => ImportAsync(bulk: false);
+
+    [Benchmark(Description = "bulk path (BulkInsertAsync), change sets of 1,000")]
+    public Task<int> BulkPath() => ImportAsync(bulk: true);
+
+    private async Task<int> ImportAsync(bool bulk)
     {
         await using var db = new CrmDbContext(_options);
         var store = new EfContactStore<CrmDbContext>(db, _serializer);
-        var sequence = 0L;
-        foreach (var batch in _contacts.Chunk(ChangeSetSize))
+        foreach (var (contacts, events) in _batches)
         {
-            var events = batch.Select(c => (CrmEvent)new ContactCreated(Tenant, c.CreatedAt, c.Id, c.Origin)
+            var changes = new ContactChangeSet { Created = contacts, Events = events };
+            if (bulk)
             {
-                EventId = new CrmEventId(new Guid((int)(++sequence >> 16), (short)sequence, 7, 0, 0, 0, 0, 0, 0, 0, 1)),
-            }).ToList();
-            await store.SaveAsync(Tenant, new ContactChangeSet { Created = batch, Events = events }, CancellationToken.None);
+                await store.BulkInsertAsync(Tenant, changes, CancellationToken.None);
+            }
+            else
+            {
+                await store.SaveAsync(Tenant, changes, CancellationToken.None);
+            }
         }
 
         return Count;

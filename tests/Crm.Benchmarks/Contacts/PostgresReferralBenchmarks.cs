@@ -25,8 +25,6 @@ public class PostgresReferralBenchmarks : IDisposable
     private static readonly int Contacts = Smoke ? 20_000 : 1_000_000;
     private static readonly int Depth = Smoke ? 1_000 : 10_000;
 
-    private readonly string _schema = $"bench_{Guid.NewGuid():N}";
-    private string _server = null!;
     private DbContextOptions<CrmDbContext> _options = null!;
     private CrmDbContext _db = null!;
     private EfContactStore<CrmDbContext> _store = null!;
@@ -37,16 +35,20 @@ public class PostgresReferralBenchmarks : IDisposable
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set CRM_TEST_POSTGRES (bash tests/Crm.EntityFrameworkCore.Tests/postgres.sh start).");
-        await using (var admin = new NpgsqlConnection(_server))
+        try
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", admin);
-            await create.ExecuteNonQueryAsync();
+            await LoadAsync();
         }
+        catch
+        {
+            await CleanupAsync();
+            throw;
+        }
+    }
 
-        var connection = new NpgsqlConnectionStringBuilder(_server) { SearchPath = _schema }.ToString();
+    private async Task LoadAsync()
+    {
+        var (_, connection) = await BenchmarkSchemas.CreateAsync();
         _options = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(connection).Options;
         _db = new CrmDbContext(_options);
         await CrmSchema.EnsureCreatedAsync(_db);
@@ -102,12 +104,12 @@ public class PostgresReferralBenchmarks : IDisposable
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _db.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", admin);
-        await drop.ExecuteNonQueryAsync();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+
+        await BenchmarkSchemas.DropAllAsync();
     }
 
     public void Dispose()

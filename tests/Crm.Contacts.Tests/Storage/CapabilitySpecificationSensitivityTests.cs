@@ -62,6 +62,28 @@ public sealed class CapabilitySpecificationSensitivityTests
     }
 
     [Fact]
+    public async Task A_bulk_insert_that_drops_the_events_fails_the_event_test()
+    {
+        var spec = new BulkSpec<BulkWithoutEvents>();
+        await FluentActions.Awaiting(spec.Bulk_inserted_contacts_have_their_events_in_the_outbox).Should().ThrowAsync<XunitException>();
+    }
+
+    [Fact]
+    public async Task A_bulk_insert_that_writes_contact_by_contact_fails_the_all_or_nothing_tests()
+    {
+        var spec = new BulkSpec<BulkOneByOne>();
+        await FluentActions.Awaiting(spec.A_bulk_insert_with_a_stored_id_conflicts_and_writes_nothing).Should().ThrowAsync<XunitException>();
+        await FluentActions.Awaiting(spec.A_bulk_insert_with_a_held_claim_conflicts_and_writes_nothing).Should().ThrowAsync<XunitException>();
+    }
+
+    [Fact]
+    public async Task A_bulk_insert_that_applies_any_change_set_fails_the_create_only_test()
+    {
+        var spec = new BulkSpec<BulkAcceptsAnything>();
+        await FluentActions.Awaiting(spec.A_bulk_insert_refuses_a_change_set_that_does_more_than_create).Should().ThrowAsync<XunitException>();
+    }
+
+    [Fact]
     public async Task A_store_that_purges_keys_recorded_at_the_cutoff_fails_the_round_trip_test()
     {
         var spec = new PurgeSpec<PurgesAtTheCutoff>();
@@ -95,6 +117,10 @@ public sealed class CapabilitySpecificationSensitivityTests
         await new PurgeSpec<Unbroken>().The_recording_time_round_trips_to_the_tick();
         await new AnalyticsSpec<QueryingReferralStore>().Top_referrers_equal_the_computed_ones(1);
         await new DeliverySpec<Unbroken>().A_throwing_listener_is_retried_then_dead_lettered_and_the_fact_stays();
+        await new BulkSpec<Unbroken>().Bulk_inserted_contacts_have_their_events_in_the_outbox();
+        await new BulkSpec<Unbroken>().A_bulk_insert_with_a_stored_id_conflicts_and_writes_nothing();
+        await new BulkSpec<Unbroken>().A_bulk_insert_with_a_held_claim_conflicts_and_writes_nothing();
+        await new BulkSpec<Unbroken>().A_bulk_insert_refuses_a_change_set_that_does_more_than_create();
     }
 
     private sealed class ContactSpec(Func<IContactStore> create) : ContactStoreSpecification
@@ -115,6 +141,12 @@ public sealed class CapabilitySpecificationSensitivityTests
     }
 
     private sealed class UniqueKeysSpec<TStore> : UniqueKeysSpecification<TStore>
+        where TStore : ForwardingStore, new()
+    {
+        protected override TStore CreateStore() => new();
+    }
+
+    private sealed class BulkSpec<TStore> : BulkInsertSpecification<TStore>
         where TStore : ForwardingStore, new()
     {
         protected override TStore CreateStore() => new();
@@ -198,6 +230,38 @@ public sealed class CapabilitySpecificationSensitivityTests
     {
         public override ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
             => Inner.SaveAsync(tenantId, Copy(changes, claims: []), cancellationToken);
+    }
+
+    /// <summary>Writes the bulk insert's contacts but not its events.</summary>
+    private sealed class BulkWithoutEvents : ForwardingStore
+    {
+        public override ValueTask BulkInsertAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
+            => Inner.BulkInsertAsync(tenantId, Copy(changes, events: []), cancellationToken);
+    }
+
+    /// <summary>Writes a bulk insert one contact at a time (with its keys, claims and events), so a conflict leaves the earlier ones.</summary>
+    private sealed class BulkOneByOne : ForwardingStore
+    {
+        public override async ValueTask BulkInsertAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
+        {
+            foreach (var (contact, i) in changes.Created.Select((c, i) => (c, i)))
+            {
+                await Inner.SaveAsync(tenantId, new ContactChangeSet
+                {
+                    Created = [contact],
+                    IdempotencyKeys = [.. changes.IdempotencyKeys.Where(k => k.ContactId == contact.Id)],
+                    DuplicateKeyClaims = [.. changes.DuplicateKeyClaims.Where(c => c.ContactId == contact.Id)],
+                    Events = changes.Events.Count == changes.Created.Count ? [changes.Events[i]] : [],
+                }, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Applies whatever change set a bulk insert is given, updates included.</summary>
+    private sealed class BulkAcceptsAnything : ForwardingStore
+    {
+        public override ValueTask BulkInsertAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken)
+            => Inner.SaveAsync(tenantId, changes, cancellationToken);
     }
 
     /// <summary>Purges with <c>recorded_at &lt;= @before</c> (or stores the time truncated): a key recorded exactly at the cutoff goes too.</summary>

@@ -16,7 +16,7 @@ namespace Crm.Contacts.Tests.TestSupport;
 /// analytics itself).
 /// </summary>
 public abstract class ForwardingStore(InMemoryContactStore? inner = null)
-    : IContactStore, IReferralStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys, IContactDuplicateIndex, IContactMergeHistory
+    : IContactStore, IReferralStore, IOutboxStore, IVersionCounterStore, IContactIdempotencyKeyPurge, IContactUniqueKeys, IContactDuplicateIndex, IContactMergeHistory, IContactBulkInsert
 {
     protected InMemoryContactStore Inner { get; } = inner ?? new InMemoryContactStore();
 
@@ -27,6 +27,8 @@ public abstract class ForwardingStore(InMemoryContactStore? inner = null)
     public virtual ValueTask<ContactId?> FindIdByIdempotencyKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken) => Inner.FindIdByIdempotencyKeyAsync(tenantId, key, cancellationToken);
 
     public virtual ValueTask SaveAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken) => Inner.SaveAsync(tenantId, changes, cancellationToken);
+
+    public virtual ValueTask BulkInsertAsync(TenantId tenantId, ContactChangeSet changes, CancellationToken cancellationToken) => Inner.BulkInsertAsync(tenantId, changes, cancellationToken);
 
     public virtual ValueTask<long> GetGraphVersionAsync(TenantId tenantId, CancellationToken cancellationToken) => Inner.GetGraphVersionAsync(tenantId, cancellationToken);
 
