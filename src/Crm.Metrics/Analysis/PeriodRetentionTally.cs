@@ -81,11 +81,14 @@ internal sealed class PeriodRetentionTally
         return rows;
     }
 
-    // One customer's distinct days, ascending; the periods are contiguous, so one walk over the days serves them all.
+    // One customer's distinct days, ascending; the periods are contiguous, so one walk over the days serves them all. It
+    // starts at the period of the first day (nothing before counts the customer) and stops once every day is behind and
+    // no longer keeps the customer active: no later period can count them either.
     private void Add(ReadOnlySpan<int> days)
     {
+        var j = Array.BinarySearch(_lastDays, days[0]);
         var next = 0;
-        for (var j = 0; j < _periods.Length; j++)
+        for (j = j >= 0 ? j : ~j; j < _periods.Length; j++)
         {
             while (next < days.Length && days[next] < _firstDays[j])
             {
@@ -98,12 +101,12 @@ internal sealed class PeriodRetentionTally
                 next++;
             }
 
-            if (next == 0)
+            var atStart = beforeStart > 0 && _expiry[days[beforeStart - 1] - _expiryFrom] > _starts[j];
+            if (beforeStart == days.Length && !atStart)
             {
-                continue; // no purchase before the period's end: not a customer yet
+                return;
             }
 
-            var atStart = beforeStart > 0 && _expiry[days[beforeStart - 1] - _expiryFrom] > _starts[j];
             var atEnd = _expiry[days[next - 1] - _expiryFrom] > _ends[j];
             if (atStart)
             {
