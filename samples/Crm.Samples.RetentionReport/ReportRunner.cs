@@ -1,3 +1,4 @@
+using Crm;
 using Crm.Metrics;
 using Crm.Samples.RetentionReport.Analysis;
 using Crm.Samples.RetentionReport.Cli;
@@ -22,7 +23,10 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
     /// <summary>Exit code of a report that ran.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code when the transaction file or the dates cannot make a report (bad options exit with 1).</summary>
+    /// <summary>Exit code when the options make no report (as for an option System.CommandLine rejects).</summary>
+    public const int BadOptions = 1;
+
+    /// <summary>Exit code when the transaction file cannot be read as it is.</summary>
     public const int BadInput = 2;
 
     /// <summary>How many customers the generated base has: storing each through the EF Core store takes about 1.5 ms, so the whole run stays well under a minute on 2 cores.</summary>
@@ -39,13 +43,9 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
     {
         try
         {
-            var document = await progressConsole.Progress()
-                .AutoClear(false)
-                .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(context => options.Transactions is { } file
-                    ? FromFileAsync(context, file, cancellationToken)
-                    : GeneratedAsync(context, cancellationToken));
+            var document = await new ProgressLog(progressConsole).RunAsync(steps => options.Transactions is { } file
+                ? FromFileAsync(steps, file, cancellationToken)
+                : GeneratedAsync(steps, cancellationToken));
             Print(document);
             return Success;
         }
@@ -54,56 +54,74 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
             progressConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return BadInput;
         }
-        catch (InvalidReportPeriodException ex)
+        catch (ReportOptionException ex)
         {
             progressConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return BadInput;
+            return BadOptions;
         }
     }
 
-    private Task<ReportDocument> FromFileAsync(ProgressContext context, string file, CancellationToken cancellationToken)
+    private Task<ReportDocument> FromFileAsync(ProgressLog steps, string file, CancellationToken cancellationToken)
     {
+        if (!File.Exists(file))
+        {
+            throw new ReportOptionException($"--transactions: the file '{file}' does not exist.");
+        }
+
         var csv = new TransactionCsv(file, options.Zone);
         var asOf = options.AsOf;
         if (asOf is null)
         {
-            var scan = context.AddTask("Finding the last purchase date");
-            asOf = csv.LastDate() ?? throw new InvalidReportPeriodException($"{Path.GetFileName(file)} has no purchase rows: give --as-of to report on an empty file.");
-            scan.Value = scan.MaxValue;
+            using var scan = steps.Begin($"Finding the last purchase date in {Path.GetFileName(file)}");
+            asOf = csv.LastDate() ?? throw new ReportOptionException($"--as-of is needed: {Path.GetFileName(file)} has no purchase rows to take the end of observation from.");
         }
 
         var settings = Settings(asOf.Value);
-        var read = context.AddTask($"Reading {Path.GetFileName(file)} and computing the report");
-        var figures = ReportCalculator.Calculate(csv.Read(new Progress<double>(share => read.Value = share * 100)), settings, cancellationToken);
-        read.Value = read.MaxValue;
+        ReportFigures figures;
+        using (var read = steps.Begin($"Reading {Path.GetFileName(file)} and computing the report"))
+        {
+            figures = ReportCalculator.Calculate(csv.Read(read), settings, cancellationToken);
+        }
+
         var document = new ReportDocument(Path.GetFileName(file), figures, Referrals: null, Names: null);
-        WriteHtml(context, document);
+        WriteHtml(steps, document);
         return Task.FromResult(document);
     }
 
-    private async Task<ReportDocument> GeneratedAsync(ProgressContext context, CancellationToken cancellationToken)
+    private async Task<ReportDocument> GeneratedAsync(ProgressLog steps, CancellationToken cancellationToken)
     {
-        var generate = context.AddTask($"Generating {DemoCustomers:N0} customers (BG/NBD purchases, Gamma-Gamma spend)");
-        var customerBase = CustomerBaseGenerator.Default.Generate(DemoCustomers, DemoFirstDay, DemoAsOf);
-        generate.Value = generate.MaxValue;
+        CustomerBase customerBase;
+        using (steps.Begin($"Generating {DemoCustomers:N0} customers (BG/NBD purchases, Gamma-Gamma spend, referral chains)"))
+        {
+            customerBase = CustomerBaseGenerator.Default.Generate(DemoCustomers, DemoFirstDay, DemoAsOf);
+        }
 
         var database = Path.GetFullPath(Path.Combine(ReportOptions.OutputFolder, "crm.db"));
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        var store = context.AddTask($"Storing {customerBase.Customers.Count:N0} contacts and {customerBase.Referrals:N0} referrals in SQLite");
         await using var crm = await CustomerBaseStore.CreateAsync(database, cancellationToken);
-        var ids = await crm.StoreAsync(customerBase.Customers, new Progress<double>(share => store.Value = share * 100), cancellationToken);
-        var referrals = await crm.ReferralsAsync(ReportDocument.TopRows, cancellationToken);
-        store.Value = store.MaxValue;
+        IReadOnlyList<ContactId> ids;
+        using (var store = steps.Begin($"Storing {customerBase.Customers.Count:N0} contacts and {customerBase.Referrals:N0} referrals in SQLite"))
+        {
+            ids = await crm.StoreAsync(customerBase.Customers, store, cancellationToken);
+        }
 
-        var compute = context.AddTask($"Computing the report over {customerBase.Purchases.Count:N0} purchases");
+        ReferralFigures referrals;
+        using (steps.Begin("Asking the referral store for the top referrers and the golden chain"))
+        {
+            referrals = await crm.ReferralsAsync(ReportDocument.TopRows, cancellationToken);
+        }
+
         var keys = ids.Select(id => id.ToString()).ToArray();
         var purchases = customerBase.Purchases.Select(p => new Purchase<string>(keys[p.Customer], p.At, p.Amount));
-        var figures = ReportCalculator.Calculate(purchases, Settings(options.AsOf ?? DemoAsOf), cancellationToken);
-        compute.Value = compute.MaxValue;
+        ReportFigures figures;
+        using (steps.Begin($"Computing the report over {customerBase.Purchases.Count:N0} purchases"))
+        {
+            figures = ReportCalculator.Calculate(purchases, Settings(options.AsOf ?? DemoAsOf), cancellationToken);
+        }
 
         var names = customerBase.Customers.Select((c, i) => (Key: keys[i], Label: $"{c.Name} (#{i + 1})")).ToDictionary(x => x.Key, x => x.Label, StringComparer.Ordinal);
         var document = new ReportDocument($"generated base of {DemoCustomers:N0} customers, kept in {database}", figures, referrals, names);
-        WriteHtml(context, document);
+        WriteHtml(steps, document);
         return document;
     }
 
@@ -112,22 +130,23 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
         var calibrationEnd = options.CalibrationEnd ?? asOf;
         if (calibrationEnd > asOf)
         {
-            throw new InvalidReportPeriodException($"--calibration-end ({calibrationEnd:uuuu-MM-dd}) must be on or before the end of observation ({asOf:uuuu-MM-dd}).");
+            throw new ReportOptionException($"--calibration-end ({calibrationEnd:uuuu-MM-dd}) must be on or before the end of observation, --as-of ({asOf:uuuu-MM-dd}{(options.AsOf is null ? ", the last purchase date" : string.Empty)}).");
         }
 
         return new ReportSettings(options.Zone, calibrationEnd, asOf, options.TimeUnit);
     }
 
-    private void WriteHtml(ProgressContext context, ReportDocument document)
+    private void WriteHtml(ProgressLog steps, ReportDocument document)
     {
         if (options.HtmlPath is not { } path)
         {
             return;
         }
 
-        var task = context.AddTask("Drawing the charts and writing the HTML report");
-        HtmlReport.Write(path, document);
-        task.Value = task.MaxValue;
+        using (steps.Begin("Drawing the charts and writing the HTML report"))
+        {
+            HtmlReport.Write(path, document);
+        }
     }
 
     private void Print(ReportDocument document)

@@ -20,34 +20,36 @@ internal static class ReportCommand
 
     private static readonly Option<LocalDate?> AsOf = new("--as-of")
     {
-        Description = "End of observation, inclusive (yyyy-MM-dd). Default: the date of the last purchase.",
+        Description = "End of observation, inclusive. Default: the date of the last purchase (2025-12-31 for the generated base).",
+        HelpName = "yyyy-MM-dd",
         CustomParser = r => Date(r, "--as-of"),
     };
 
     private static readonly Option<LocalDate?> CalibrationEnd = new("--calibration-end")
     {
-        Description = "Last day the figures and models take purchases from, inclusive (yyyy-MM-dd), on or before --as-of. Default: --as-of.",
+        Description = "Last day the figures and models take purchases from, inclusive, on or before --as-of. Default: --as-of.",
+        HelpName = "yyyy-MM-dd",
         CustomParser = r => Date(r, "--calibration-end"),
     };
 
-    private static readonly Option<CustomerSummaryTimeUnit> TimeUnit = new("--time-unit")
+    private static readonly Option<CustomerSummaryTimeUnit?> TimeUnit = new("--time-unit")
     {
-        Description = "Time unit of the BG/NBD model: day or week.",
-        DefaultValueFactory = _ => CustomerSummaryTimeUnit.Week,
+        Description = "Time unit of the BG/NBD model. Default: week.",
+        HelpName = "day|week",
         CustomParser = Unit,
     };
 
-    private static readonly Option<DateTimeZone> TimeZone = new("--time-zone")
+    private static readonly Option<DateTimeZone?> TimeZone = new("--time-zone")
     {
-        Description = "IANA time zone the dates are calendar days in (e.g. Europe/Berlin).",
-        DefaultValueFactory = _ => DateTimeZone.Utc,
+        Description = "IANA time zone the dates are calendar days in. Default: UTC.",
+        HelpName = "IANA-ID",
         CustomParser = Zone,
     };
 
-    private static readonly Option<ReportFormat> Format = new("--format")
+    private static readonly Option<ReportFormat?> Format = new("--format")
     {
-        Description = "text: tables for a person; json: one JSON object on standard output (docs/report-json.md).",
-        DefaultValueFactory = _ => ReportFormat.Text,
+        Description = "text: tables for a person; json: one JSON object on standard output and nothing else (docs/report-json.md). Default: text.",
+        HelpName = "text|json",
         CustomParser = FormatOf,
     };
 
@@ -64,26 +66,14 @@ internal static class ReportCommand
         {
             Transactions, AsOf, CalibrationEnd, TimeUnit, TimeZone, Format, Html,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(AsOf) is { } asOf && result.GetValue(CalibrationEnd) is { } end && end > asOf)
-            {
-                result.AddError($"--calibration-end ({end:uuuu-MM-dd}) must be on or before --as-of ({asOf:uuuu-MM-dd}).");
-            }
-
-            if (result.GetValue(Transactions) is { Exists: false } file)
-            {
-                result.AddError($"--transactions: the file '{file.FullName}' does not exist.");
-            }
-        });
         command.SetAction((result, cancellationToken) => run(
             new ReportOptions(
                 result.GetValue(Transactions)?.FullName,
                 result.GetValue(AsOf),
                 result.GetValue(CalibrationEnd),
-                result.GetValue(TimeUnit),
-                result.GetValue(TimeZone)!,
-                result.GetValue(Format),
+                result.GetValue(TimeUnit) ?? CustomerSummaryTimeUnit.Week,
+                result.GetValue(TimeZone) ?? DateTimeZone.Utc,
+                result.GetValue(Format) ?? ReportFormat.Text,
                 result.GetValue(Html)?.FullName),
             cancellationToken));
         return command;
@@ -101,7 +91,7 @@ internal static class ReportCommand
         return null;
     }
 
-    private static CustomerSummaryTimeUnit Unit(ArgumentResult result)
+    private static CustomerSummaryTimeUnit? Unit(ArgumentResult result)
     {
         switch (result.Tokens.Single().Value)
         {
@@ -111,11 +101,11 @@ internal static class ReportCommand
                 return CustomerSummaryTimeUnit.Week;
             case var other:
                 result.AddError($"--time-unit: '{other}' is not accepted; use day or week.");
-                return default;
+                return null;
         }
     }
 
-    private static DateTimeZone Zone(ArgumentResult result)
+    private static DateTimeZone? Zone(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone)
@@ -124,10 +114,10 @@ internal static class ReportCommand
         }
 
         result.AddError($"--time-zone: '{text}' is not an IANA time zone id; use one such as UTC, Europe/Berlin or America/New_York.");
-        return DateTimeZone.Utc;
+        return null;
     }
 
-    private static ReportFormat FormatOf(ArgumentResult result)
+    private static ReportFormat? FormatOf(ArgumentResult result)
     {
         switch (result.Tokens.Single().Value)
         {
@@ -137,7 +127,7 @@ internal static class ReportCommand
                 return ReportFormat.Json;
             case var other:
                 result.AddError($"--format: '{other}' is not accepted; use text or json.");
-                return default;
+                return null;
         }
     }
 }

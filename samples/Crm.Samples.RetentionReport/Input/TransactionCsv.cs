@@ -94,18 +94,19 @@ internal sealed class TransactionCsv(string path, DateTimeZone zone)
         return (0, 1, 2);
     }
 
-    // Advances to the next record and tells its line number.
+    // Advances to the next record and tells its line: the header is line 1 and record n (Sylvan's 1-based RowNumber) is
+    // line n + 1, which is the file's line as long as no quoted field spans lines.
     private bool Next(CsvDataReader csv, ref long line)
     {
         try
         {
             var read = csv.Read();
-            line = csv.RowNumber;
+            line = csv.RowNumber + 1;
             return read;
         }
         catch (CsvFormatException ex)
         {
-            throw Malformed(ex.RowNumber, $"not valid CSV ({ex.Message})", ex);
+            throw Malformed(ex.RowNumber + 1, $"not valid CSV ({ex.Message})", ex);
         }
     }
 
