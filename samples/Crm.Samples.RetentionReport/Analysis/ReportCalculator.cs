@@ -184,20 +184,36 @@ internal static class ReportCalculator
             .Select(c =>
             {
                 var history = PurchaseHistory.FromSummary(c);
-                double? clv = gammaGamma is null
+                var expected = Defined(() => bgnbd.ConditionalExpectedPurchases(year, history));
+                var clv = gammaGamma is null || expected is null
                     ? null
-                    : Value(CustomerLifetimeValue.Discounted(bgnbd, gammaGamma, history, c.MonetaryValue, ClvMonths, month, MonthlyDiscountRate));
+                    : Defined(() => Value(CustomerLifetimeValue.Discounted(bgnbd, gammaGamma, history, c.MonetaryValue, ClvMonths, month, MonthlyDiscountRate)));
                 return new CustomerOutlook(
                     c.Customer,
                     c.Frequency + 1,
                     revenue[c.Customer],
                     Period.DaysBetween(c.LastPurchaseDate, settings.CalibrationEnd),
                     bgnbd.ProbabilityAlive(history),
-                    bgnbd.ConditionalExpectedPurchases(year, history),
+                    expected,
                     clv);
             })
             .OrderByDescending(o => o.Clv ?? double.MinValue)
             .ThenBy(o => o.Customer, Keys)];
+    }
+
+    // The model's expectations use a hypergeometric series that Crm.Metrics refuses (ArgumentOutOfRangeException) where it
+    // does not converge, which can happen with the extreme parameters of a fit on very few customers: the customer's
+    // expectation is then shown as undefined rather than stopping the report.
+    private static double? Defined(Func<double?> expectation)
+    {
+        try
+        {
+            return expectation();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static double? Fraction(MetricValue percentage) => percentage.TryGetValue(out var value) ? value / 100 : null;

@@ -14,7 +14,7 @@ internal static class Figures
     /// <summary>An amount of money: 12,345.67.</summary>
     public static string Money(decimal value) => value.ToString("N2", Invariant);
 
-    /// <summary>A money-like double (CLV): 123.45, or "—" when undefined.</summary>
+    /// <summary>A money-like or expected-count double (CLV, expected purchases): 123.45, or "—" when undefined.</summary>
     public static string Money(double? value) => value is { } v ? v.ToString("N2", Invariant) : "—";
 
     /// <summary>A share 0–1 as a percentage with one decimal: 38.2 %, or "—" when undefined.</summary>

@@ -82,7 +82,7 @@ internal static class HtmlReport
         Chart(html, "alive-recency", Charts.AliveAgainstRecency(f.Outlook));
         html.Append("<h3>Highest predicted CLV</h3>");
         Table(html, ["Customer", "Purchase days", "Revenue", "P(alive)", "Expected purchases (12 months)", "CLV"],
-            report.TopClv.Select(o => new[] { report.Label(o.Customer), Figures.Count(o.PurchaseDays), Figures.Money(o.Revenue), Figures.Probability(o.ProbabilityAlive), o.ExpectedPurchases.ToString("0.00", CultureInfo.InvariantCulture), Figures.Money(o.Clv) }));
+            report.TopClv.Select(o => new[] { report.Label(o.Customer), Figures.Count(o.PurchaseDays), Figures.Money(o.Revenue), Figures.Probability(o.ProbabilityAlive), Figures.Money(o.ExpectedPurchases), Figures.Money(o.Clv) }));
         html.Append(CultureInfo.InvariantCulture, $"<h3>Most at risk</h3><p class=\"note\">Repeat customers with P(alive) below {ReportDocument.AtRiskBelow:0.0}, highest revenue first.</p>");
         Table(html, ["Customer", "Revenue", "Days since last purchase", "P(alive)"],
             report.AtRisk.Select(o => new[] { report.Label(o.Customer), Figures.Money(o.Revenue), Figures.Count(o.DaysSinceLastPurchase), Figures.Probability(o.ProbabilityAlive) }));

@@ -46,7 +46,7 @@ internal static class TextReport
         var clv = NewTable("Customer", "Purchase days", "Revenue", "P(alive)", "Expected purchases", "CLV");
         foreach (var o in report.TopClv)
         {
-            clv.AddRow(Markup.Escape(report.Label(o.Customer)), Figures.Count(o.PurchaseDays), Figures.Money(o.Revenue), Figures.Probability(o.ProbabilityAlive), o.ExpectedPurchases.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Figures.Money(o.Clv));
+            clv.AddRow(Markup.Escape(report.Label(o.Customer)), Figures.Count(o.PurchaseDays), Figures.Money(o.Revenue), Figures.Probability(o.ProbabilityAlive), Figures.Money(o.ExpectedPurchases), Figures.Money(o.Clv));
         }
 
         console.Write(clv);

@@ -1,0 +1,77 @@
+using Crm.Metrics;
+using Crm.Metrics.Rfm;
+using Crm.Samples.RetentionReport.Analysis;
+using NodaTime;
+
+namespace Crm.Samples.RetentionReport.Tests.Analysis;
+
+public sealed class ReportCalculatorTests
+{
+    private static ReportSettings Settings(LocalDate calibrationEnd) => new(DateTimeZone.Utc, calibrationEnd, calibrationEnd, CustomerSummaryTimeUnit.Week);
+
+    private static Purchase<string> Buy(string customer, int year, int month, int day, decimal amount = 10m)
+        => new(customer, Instant.FromUtc(year, month, day, 12, 0), amount);
+
+    [Fact]
+    public void The_quarters_are_the_full_ones_up_to_the_calibration_end()
+    {
+        ReportCalculator.LastFullQuarters(Settings(new LocalDate(2025, 12, 31))).Select(q => q.Dates.Start).Should()
+            .Equal(new LocalDate(2024, 1, 1), new(2024, 4, 1), new(2024, 7, 1), new(2024, 10, 1), new(2025, 1, 1), new(2025, 4, 1), new(2025, 7, 1), new(2025, 10, 1));
+        ReportCalculator.LastFullQuarters(Settings(new LocalDate(2025, 12, 30)))[^1].Dates.End.Should().Be(new LocalDate(2025, 9, 30), "a quarter cut short by the calibration end would understate E");
+    }
+
+    [Fact]
+    public void Quarterly_retention_counts_S_N_and_E_with_a_six_month_window()
+    {
+        // Quarter 2025-Q4 (1 Oct – 31 Dec), active for 6 months after a purchase:
+        //   A bought 2025-05-01 → active until 2025-11-01: in S, not in E.    B bought 2025-08-01 and 2025-11-15: in S and E.
+        //   C bought 2025-10-10 (first time): in N and E.                      D bought 2025-01-01: lapsed before the quarter.
+        // S = 2, N = 1, E = 2 → retention (2 − 1) / 2 = 50 %, churn 50 %.
+        var purchases = new[] { Buy("A", 2025, 5, 1), Buy("B", 2025, 8, 1), Buy("B", 2025, 11, 15), Buy("C", 2025, 10, 10), Buy("D", 2025, 1, 1) };
+
+        var last = ReportCalculator.Calculate(purchases, Settings(new LocalDate(2025, 12, 31))).Quarters[^1];
+
+        last.Should().BeEquivalentTo(new { Quarter = "2025-Q4", StartCustomers = 2L, NewCustomers = 1L, EndCustomers = 2L });
+        last.RetentionPercentage.Value.Should().Be(50);
+        last.ChurnPercentage.Value.Should().Be(50);
+    }
+
+    [Fact]
+    public void Purchases_after_the_calibration_end_count_only_as_rows_read()
+    {
+        var purchases = new[] { Buy("A", 2025, 1, 1, 5m), Buy("A", 2025, 2, 1, 7m), Buy("B", 2025, 3, 1, 100m) };
+
+        var figures = ReportCalculator.Calculate(purchases, Settings(new LocalDate(2025, 2, 28)));
+
+        figures.Transactions.Should().Be(3);
+        figures.Customers.Should().Be(1);
+        figures.Revenue.Should().Be(12m);
+        figures.RepeatCustomerShare.Should().Be(1);
+    }
+
+    [Fact]
+    public void No_purchases_give_an_empty_report_with_undefined_shares_and_no_models()
+    {
+        var figures = ReportCalculator.Calculate([], Settings(new LocalDate(2025, 2, 28)));
+
+        figures.Customers.Should().Be(0);
+        figures.RepeatCustomerShare.Should().BeNull();
+        figures.ParetoTop20RevenueShare.Should().BeNull();
+        figures.BgNbd.Should().BeNull();
+        figures.GammaGamma.Should().BeNull();
+        figures.Cohorts.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_customer_gets_an_outlook_with_a_probability_and_highest_clv_first()
+    {
+        var purchases = new[] { Buy("A", 2025, 1, 1), Buy("A", 2025, 1, 20, 30m), Buy("A", 2025, 2, 10, 40m), Buy("B", 2025, 1, 5), Buy("B", 2025, 2, 1, 15m), Buy("C", 2025, 2, 2) };
+
+        var outlook = ReportCalculator.Calculate(purchases, Settings(new LocalDate(2025, 2, 28))).Outlook;
+
+        outlook.Select(o => o.Customer).Should().BeEquivalentTo("A", "B", "C");
+        outlook.Should().OnlyContain(o => o.ProbabilityAlive >= 0 && o.ProbabilityAlive <= 1);
+        outlook.Select(o => o.Clv ?? 0).Should().BeInDescendingOrder();
+        outlook.Single(o => o.Customer == "A").Should().BeEquivalentTo(new { PurchaseDays = 3, Revenue = 80m, DaysSinceLastPurchase = 18 });
+    }
+}
