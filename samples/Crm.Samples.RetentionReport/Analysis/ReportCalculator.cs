@@ -99,6 +99,7 @@ internal static class ReportCalculator
             Cohorts = CohortRows(cohorts.GetResult(), settings),
             BgNbd = bgnbd is null ? null : Estimate(bgnbd.Diagnostics, bgnbd.LogLikelihood, bgnbd.Customers, bgnbd.Converged, bgnbd.Model.R, bgnbd.Model.Alpha, bgnbd.Model.A, bgnbd.Model.B),
             GammaGamma = gammaGamma is null ? null : Estimate(gammaGamma.Diagnostics, gammaGamma.LogLikelihood, gammaGamma.Customers, gammaGamma.Converged, gammaGamma.Model.P, gammaGamma.Model.Q, gammaGamma.Model.Gamma),
+            Holdout = bgnbd is null || !settings.SummaryOptions.HasHoldout ? null : HoldoutOf(summary, bgnbd.Model, settings),
             Outlook = bgnbd is null ? [] : Outlook(summary, revenueByCustomer, bgnbd.Model, gammaGamma?.Model, settings),
         };
     }
@@ -172,6 +173,14 @@ internal static class ReportCalculator
             .Select(g => new SegmentSize(g.Key, g.LongCount(), (double)g.LongCount() / scores.Customers))
             .OrderByDescending(s => s.Customers)
             .ThenBy(s => s.Segment)];
+    }
+
+    private static HoldoutCheck HoldoutOf(CustomerSummarySet<string> summary, BgNbdModel bgnbd, ReportSettings settings)
+    {
+        var predicted = summary.Customers
+            .Where(c => c.Holdout is not null)
+            .Sum(c => Defined(() => bgnbd.ConditionalExpectedPurchases(c.Holdout!.Duration, PurchaseHistory.FromSummary(c))) ?? 0);
+        return new HoldoutCheck(settings.CalibrationEnd.PlusDays(1), settings.ObservationEnd, summary.TotalHoldoutFrequency, predicted);
     }
 
     private static IReadOnlyList<CustomerOutlook> Outlook(

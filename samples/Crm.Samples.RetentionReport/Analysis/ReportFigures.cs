@@ -42,6 +42,9 @@ internal sealed record ReportFigures
     /// <summary>The Gamma-Gamma fit (p, q, gamma), or null without a repeat customer with positive mean repeat spend.</summary>
     public required ModelEstimate? GammaGamma { get; init; }
 
+    /// <summary>The BG/NBD prediction of the holdout period beside what happened, or null without a holdout period (or a fit).</summary>
+    public required HoldoutCheck? Holdout { get; init; }
+
     /// <summary>The models' view of every customer, highest CLV first.</summary>
     public required IReadOnlyList<CustomerOutlook> Outlook { get; init; }
 }

@@ -76,6 +76,10 @@ internal static class HtmlReport
         html.Append("<h2>Predictive models</h2><p class=\"note\">Maximum-likelihood fits on the calibration period, with asymptotic standard errors.</p>");
         Models(html, "BG/NBD", "bgnbd", f.BgNbd);
         Models(html, "Gamma-Gamma", "gammaGamma", f.GammaGamma);
+        if (f.Holdout is { } holdout)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>Holdout check</h3><p>From {holdout.From:uuuu-MM-dd} to {holdout.To:uuuu-MM-dd} the BG/NBD fit predicted <span data-figure=\"holdout.predicted\">{Figures.Money(holdout.PredictedPurchaseDays)}</span> purchase days of the calibration customers; they made <span data-figure=\"holdout.actual\">{Figures.Count(holdout.ActualPurchaseDays)}</span>.</p>");
+        }
 
         html.Append("<h2>Customer lifetime value</h2><p class=\"note\">12 months ahead, 1 % a month discount, each expected purchase valued at the Gamma-Gamma expected spend.</p>");
         Chart(html, "clv-distribution", Charts.ClvDistribution(f.Outlook));

@@ -41,6 +41,10 @@ internal static class TextReport
 
         Section(console, "Predictive models", $"fitted on the calibration period; time unit: {UnitName(f.Settings)}");
         console.Write(Models(f));
+        if (f.Holdout is { } holdout)
+        {
+            console.MarkupLine($"Holdout check {holdout.From:uuuu-MM-dd} – {holdout.To:uuuu-MM-dd}: BG/NBD predicted [bold]{Figures.Money(holdout.PredictedPurchaseDays)}[/] purchase days of the calibration customers, they made [bold]{Figures.Count(holdout.ActualPurchaseDays)}[/].");
+        }
 
         Section(console, "Highest predicted CLV", $"12 months, 1 % a month discount; P(alive) and expected purchase days in the next 12 months");
         var clv = NewTable("Customer", "Purchase days", "Revenue", "P(alive)", "Expected purchases", "CLV");

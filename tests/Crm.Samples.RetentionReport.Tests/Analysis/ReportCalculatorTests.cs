@@ -1,6 +1,8 @@
 using Crm.Metrics;
 using Crm.Metrics.Rfm;
 using Crm.Samples.RetentionReport.Analysis;
+using Crm.Samples.RetentionReport.Generation;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Crm.Samples.RetentionReport.Tests.Analysis;
@@ -50,6 +52,22 @@ public sealed class ReportCalculatorTests
     }
 
     [Fact]
+    public void With_a_holdout_period_the_prediction_stands_beside_the_purchase_days_made_in_it()
+    {
+        // Calibration to 31 January, observation to 31 March. In the holdout A buys on two days (the two purchases of
+        // 10 February count once), C is first seen there and so is no calibration customer: 3 purchase days in all.
+        var purchases = new[] { Buy("A", 2025, 1, 2), Buy("A", 2025, 1, 20), Buy("B", 2025, 1, 10), Buy("A", 2025, 2, 10), Buy("A", 2025, 2, 10), Buy("A", 2025, 3, 1), Buy("B", 2025, 3, 5), Buy("C", 2025, 2, 1) };
+        var settings = new ReportSettings(DateTimeZone.Utc, new LocalDate(2025, 1, 31), new LocalDate(2025, 3, 31), CustomerSummaryTimeUnit.Week);
+
+        var figures = ReportCalculator.Calculate(purchases, settings);
+
+        figures.Holdout.Should().BeEquivalentTo(new { From = new LocalDate(2025, 2, 1), To = new LocalDate(2025, 3, 31), ActualPurchaseDays = 3L });
+        figures.Holdout!.PredictedPurchaseDays.Should().BePositive();
+        figures.Customers.Should().Be(2);
+        ReportCalculator.Calculate(purchases, Settings(new LocalDate(2025, 3, 31))).Holdout.Should().BeNull("there is no holdout period when the calibration ends at the end of observation");
+    }
+
+    [Fact]
     public void No_purchases_give_an_empty_report_with_undefined_shares_and_no_models()
     {
         var figures = ReportCalculator.Calculate([], Settings(new LocalDate(2025, 2, 28)));
@@ -73,5 +91,38 @@ public sealed class ReportCalculatorTests
         outlook.Should().OnlyContain(o => o.ProbabilityAlive >= 0 && o.ProbabilityAlive <= 1);
         outlook.Select(o => o.Clv ?? 0).Should().BeInDescendingOrder();
         outlook.Single(o => o.Customer == "A").Should().BeEquivalentTo(new { PurchaseDays = 3, Revenue = 80m, DaysSinceLastPurchase = 18 });
+    }
+
+    [Fact]
+    public void The_time_unit_rescales_alpha_and_leaves_the_other_parameters()
+    {
+        // T, t_x and α are all in the time unit, so measuring in days instead of weeks multiplies α by 7 and leaves r, a, b.
+        var generated = CustomerBaseGenerator.Default.Generate(3_000, new LocalDate(2024, 1, 1), new LocalDate(2025, 12, 31));
+        var purchases = generated.Purchases.Select(p => new Purchase<string>($"c{p.Customer}", p.At, p.Amount)).ToArray();
+        var end = new LocalDate(2025, 12, 31);
+
+        var weeks = ReportCalculator.Calculate(purchases, new ReportSettings(DateTimeZone.Utc, end, end, CustomerSummaryTimeUnit.Week)).BgNbd!;
+        var days = ReportCalculator.Calculate(purchases, new ReportSettings(DateTimeZone.Utc, end, end, CustomerSummaryTimeUnit.Day)).BgNbd!;
+
+        days["alpha"].Should().BeApproximately(7 * weeks["alpha"], 1e-3 * days["alpha"]);
+        foreach (var name in new[] { "r", "a", "b" })
+        {
+            days[name].Should().BeApproximately(weeks[name], 1e-3 * weeks[name]);
+        }
+
+    }
+
+    [Property(MaxTest = 50)]
+    public bool Cohort_sizes_add_up_to_the_customers_and_every_share_is_a_fraction_starting_at_one((byte Customer, ushort Day, ushort Cents)[] rows)
+    {
+        var purchases = rows.Select(r => new Purchase<string>($"c{r.Customer % 40}", Instant.FromUtc(2024, 1, 1, 8, 0) + Duration.FromDays(r.Day % 800), r.Cents / 100m));
+        var total = rows.Where(r => r.Day % 800 <= 730).Sum(r => r.Cents / 100m);
+
+        var figures = ReportCalculator.Calculate(purchases, Settings(new LocalDate(2025, 12, 31)));
+
+        return figures.Cohorts.Sum(c => c.Size) == figures.Customers
+            && figures.Cohorts.All(c => c.Active[0] == 1 && c.Active.All(a => a is >= 0 and <= 1))
+            && figures.Revenue == total
+            && figures.Transactions == rows.Length;
     }
 }
