@@ -35,7 +35,7 @@ public sealed class AllocationTests
 
     [Fact]
     public void CustomerSummary_AddOfAKnownCustomerDay_AllocatesNothing()
-        => AllocatedByRepeatAdds(new CustomerSummaryBuilder<long>(new CustomerSummaryOptions(London, new LocalDate(2024, 3, 1), new LocalDate(2025, 1, 1), CustomerSummaryTimeUnit.Week))).Should().Be(0);
+        => AllocatedByRepeatAdds(new CustomerSummaryBuilder<long>(new CustomerSummaryOptions(London, new LocalDate(2024, 3, 1), CustomerSummaryTimeUnit.Week, new LocalDate(2025, 1, 1)))).Should().Be(0);
 
     [Fact]
     public void CustomerSummary_AddPhase_AllocatesOnlyAsItsStateGrows()

@@ -41,13 +41,13 @@ public sealed class ParallelAccumulationExtensionsTests
     public void CustomerSummary_InParallel_EqualsOnePass(string input, int workers)
     {
         var purchases = Log(workers);
-        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 31), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Week);
+        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 31), CustomerSummaryTimeUnit.Week, new LocalDate(2024, 9, 30));
         var expected = new CustomerSummaryBuilder<int>(options).AddRange(purchases).GetResult();
 
         var actual = Feed(new CustomerSummaryBuilder<int>(options), purchases, () => new CustomerSummaryBuilder<int>(options), input, workers).GetResult();
 
         actual.Customers.Should().Equal(expected.Customers);
-        actual.PurchasesRead.Should().Be(expected.PurchasesRead);
+        actual.RowsRead.Should().Be(expected.RowsRead);
         actual.PurchasesAfterObservationEnd.Should().Be(expected.PurchasesAfterObservationEnd);
         actual.CustomersFirstSeenInHoldout.Should().Be(expected.CustomersFirstSeenInHoldout);
     }
@@ -118,7 +118,7 @@ public sealed class ParallelAccumulationExtensionsTests
     public void CustomerSummary_OverAnArrayLargeEnoughForSeveralPartitionsPerWorker_EqualsOnePass()
     {
         var purchases = Log(11, count: 250_000, customers: 30_000).ToArray();
-        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), CustomerSummaryTimeUnit.Day, new LocalDate(2024, 9, 30));
         var expected = new CustomerSummaryBuilder<int>(options).AddRange(purchases).GetResult();
 
         var actual = new CustomerSummaryBuilder<int>(options).AddRangeInParallel(purchases, () => new CustomerSummaryBuilder<int>(options), 2).GetResult();
@@ -144,7 +144,7 @@ public sealed class ParallelAccumulationExtensionsTests
     {
         var purchases = Log(21, count: 60_000, customers: 5_000);
         var more = Log(22, count: 5_000, customers: 6_000);
-        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
+        var options = new CustomerSummaryOptions(London, new LocalDate(2024, 3, 31), CustomerSummaryTimeUnit.Day, new LocalDate(2024, 9, 30));
         var expected = new CustomerSummaryBuilder<int>(options).AddRange(purchases).AddRange(more).AddRange(more).GetResult();
 
         var parallel = Feed(new CustomerSummaryBuilder<int>(options), purchases, () => new CustomerSummaryBuilder<int>(options), input, 2);
@@ -170,13 +170,13 @@ public sealed class ParallelAccumulationExtensionsTests
         var actual = target.AddRangeInParallel(purchases, () => new CustomerSummaryBuilder<int>(options), 2).GetResult();
 
         actual.Customers.Should().Equal(expected.Customers);
-        actual.PurchasesRead.Should().Be(expected.PurchasesRead);
+        actual.RowsRead.Should().Be(expected.RowsRead);
     }
 
     [Fact]
     public void CustomerSummary_PartitionedWithAnotherKeyEquality_EqualsOnePass()
     {
-        var purchases = Log(25, count: 40_000, customers: 2_000).Select(p => new Purchase<string>(p.Customer % 2 == 0 ? $"c{p.Customer}" : $"C{p.Customer - 1}", p.At, p.Amount)).ToArray();
+        var purchases = Log(25, count: 40_000, customers: 2_000).Select(p => new Purchase<string>(p.Customer % 2 == 0 ? $"c{p.Customer}" : $"C{p.Customer - 1}", p.At!.Value, p.Amount)).ToArray();
         var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
         var expected = new CustomerSummaryBuilder<string>(options, StringComparer.OrdinalIgnoreCase).AddRange(purchases).GetResult();
 

@@ -5,7 +5,7 @@ namespace Crm.Metrics.Churn;
 /// <summary>Computes the customer churn rate: the share of the customers at the start of a period who were lost by its end.</summary>
 public static class ChurnRate
 {
-    /// <summary>Churn = lost / S × 100 from counts.</summary>
+    /// <summary>Churn = lost / S (a fraction) from counts.</summary>
     /// <param name="startCustomers">S: customers at the start of the period.</param>
     /// <param name="lostCustomers">Of those, the customers lost by the end.</param>
     /// <remarks>S = 0 gives an undefined rate, not an exception.</remarks>
@@ -19,7 +19,7 @@ public static class ChurnRate
             throw new ArgumentOutOfRangeException(nameof(lostCustomers), lostCustomers, $"Lost customers must not exceed the customers at the start (S = {startCustomers}).");
         }
 
-        return new ChurnResult(startCustomers, lostCustomers, MetricValue.Ratio(lostCustomers, startCustomers, RetentionResult.NoStartReason, 100));
+        return new ChurnResult(startCustomers, lostCustomers, MetricValue.Ratio(lostCustomers, startCustomers, RetentionResult.NoStartReason));
     }
 
     /// <summary>The churn of a retention result whose customers were identified: lost = S − |S ∩ E|.</summary>

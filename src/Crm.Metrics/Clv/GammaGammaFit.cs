@@ -3,11 +3,12 @@ namespace Crm.Metrics.Clv;
 /// <summary>The result of fitting a <see cref="GammaGammaModel"/>: the model, how many customers it used and left out, and how the fit went.</summary>
 public sealed record GammaGammaFit
 {
-    internal GammaGammaFit(GammaGammaModel model, int customers, int excludedCustomers, double logLikelihood, FitDiagnostics diagnostics)
+    internal GammaGammaFit(GammaGammaModel model, int customers, int oneTimeBuyers, int zeroSpendRepeatBuyers, double logLikelihood, FitDiagnostics diagnostics)
     {
         Model = model;
         Customers = customers;
-        ExcludedCustomers = excludedCustomers;
+        OneTimeBuyers = oneTimeBuyers;
+        ZeroSpendRepeatBuyers = zeroSpendRepeatBuyers;
         LogLikelihood = logLikelihood;
         Diagnostics = diagnostics;
     }
@@ -18,8 +19,14 @@ public sealed record GammaGammaFit
     /// <summary>The number of customers fitted: those with x &gt; 0 and a positive mean repeat spend.</summary>
     public int Customers { get; }
 
-    /// <summary>The number of customers left out because they had no repeat purchase or their mean repeat spend was 0.</summary>
-    public int ExcludedCustomers { get; }
+    /// <summary>The customers left out because they had no repeat purchase (x = 0): there is no repeat spend to average.</summary>
+    public int OneTimeBuyers { get; }
+
+    /// <summary>The customers left out although they had a repeat purchase, because their mean repeat spend was 0 (outside the gamma distribution's support).</summary>
+    public int ZeroSpendRepeatBuyers { get; }
+
+    /// <summary>All customers left out: <see cref="OneTimeBuyers"/> + <see cref="ZeroSpendRepeatBuyers"/>.</summary>
+    public int ExcludedCustomers => OneTimeBuyers + ZeroSpendRepeatBuyers;
 
     /// <summary>The maximised log-likelihood (of the fitted customers' mean spends).</summary>
     public double LogLikelihood { get; }

@@ -46,8 +46,8 @@ public sealed class GammaGammaModel
 
     /// <summary>Fits the model by maximum likelihood to the customers with a repeat purchase and a positive mean repeat spend.</summary>
     /// <remarks>
-    /// Customers with x = 0 (no repeat transaction to average) or m̄ = 0 (outside the gamma's support) are left out and counted
-    /// in <see cref="GammaGammaFit.ExcludedCustomers"/>. Newton's method in a trust region with the exact gradient and Hessian
+    /// Customers with x = 0 (no repeat transaction to average) are left out and counted in <see cref="GammaGammaFit.OneTimeBuyers"/>;
+    /// customers with x &gt; 0 but m̄ = 0 (outside the gamma's support) are left out and counted in <see cref="GammaGammaFit.ZeroSpendRepeatBuyers"/>. Newton's method in a trust region with the exact gradient and Hessian
     /// (see <see cref="FitDiagnostics"/>) from p = 1, q = 1, γ = mean m̄, moving to four further starts only if it fails;
     /// customers with the same (x, m̄) are evaluated once with a weight.
     /// </remarks>
@@ -56,18 +56,18 @@ public sealed class GammaGammaModel
     public static GammaGammaFit Fit(IEnumerable<SpendHistory> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var (x, m, excluded) = Split(histories);
+        var (x, m, oneTime, zeroSpend) = Split(histories);
         if (x.Length == 0)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"A Gamma-Gamma fit needs at least one customer with a repeat purchase and a positive mean repeat spend ({excluded} were left out)."),
+                string.Create(CultureInfo.InvariantCulture, $"A Gamma-Gamma fit needs at least one customer with a repeat purchase and a positive mean repeat spend ({oneTime} one-time buyers and {zeroSpend} repeat buyers with a zero mean repeat spend were left out)."),
                 nameof(histories));
         }
 
         var mean = m.Average();
         double[][] starts = [[1, 1, mean], [1, 1, 1], [5, 3, mean], [2, 2, mean / 2], [10, 10, mean * 5]];
         var (p, logLikelihood, diagnostics) = TrustRegionNewton.Maximize(new GammaGammaLikelihood(x, m), starts, ["p", "q", "gamma"]);
-        return new GammaGammaFit(new GammaGammaModel(p[0], p[1], p[2]), x.Length, excluded, logLikelihood, diagnostics);
+        return new GammaGammaFit(new GammaGammaModel(p[0], p[1], p[2]), x.Length, oneTime, zeroSpend, logLikelihood, diagnostics);
     }
 
     /// <summary>The log-likelihood of the mean spends of the customers with x &gt; 0 and m̄ &gt; 0 (the others are skipped, as in <see cref="Fit"/>).</summary>
@@ -75,7 +75,7 @@ public sealed class GammaGammaModel
     public double LogLikelihood(IEnumerable<SpendHistory> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var (x, m, _) = Split(histories);
+        var (x, m, _, _) = Split(histories);
         return LogLikelihood(P, Q, Gamma, x, m);
     }
 
@@ -103,24 +103,28 @@ public sealed class GammaGammaModel
     private static double LogLikelihood(double p, double q, double gamma, int[] x, double[] m)
         => new GammaGammaLikelihood(x, m).Evaluate([p, q, gamma], new double[3], null);
 
-    private static (int[] X, double[] M, int Excluded) Split(IEnumerable<SpendHistory> histories)
+    private static (int[] X, double[] M, int OneTime, int ZeroSpend) Split(IEnumerable<SpendHistory> histories)
     {
         var x = new List<int>();
         var m = new List<double>();
-        var excluded = 0;
+        int oneTime = 0, zeroSpend = 0;
         foreach (var h in histories)
         {
-            if (h.Frequency > 0 && h.AverageSpend > 0)
+            if (h.Frequency == 0)
+            {
+                oneTime++;
+            }
+            else if (h.AverageSpend == 0)
+            {
+                zeroSpend++;
+            }
+            else
             {
                 x.Add(h.Frequency);
                 m.Add((double)h.AverageSpend);
             }
-            else
-            {
-                excluded++;
-            }
         }
 
-        return ([.. x], [.. m], excluded);
+        return ([.. x], [.. m], oneTime, zeroSpend);
     }
 }

@@ -40,29 +40,43 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     private readonly Dictionary<TCustomer, CustomerCells> _customers;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
     private readonly BlockPool<Cell> _cells = new();
+    private readonly int _endPeriod;
     private int _lastPeriod = int.MinValue;
     private int _firstPeriod = int.MaxValue;
+    private WindowCounts _counts;
 
     // Partials of disjoint customers kept beside this accumulator by the parallel entry point (this one first), and the
     // cores their result may use; folded into this accumulator before anything but GetResult.
     private KeptPartials<CohortAccumulator<TCustomer>> _partials;
 
-    /// <summary>Creates an empty accumulator.</summary>
+    /// <summary>Creates an empty accumulator that reads every purchase; rows run to the last period with a purchase.</summary>
     /// <param name="unit">The period unit: IsoWeek, Month, Quarter or Year.</param>
     /// <param name="zone">The zone in which purchases are placed in periods.</param>
     /// <param name="comparer">How customer keys are compared (default equality when null).</param>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is Custom or not a defined unit.</exception>
     public CohortAccumulator(PeriodUnit unit, DateTimeZone zone, IEqualityComparer<TCustomer>? comparer = null)
+        : this(unit, PurchaseWindow.All(zone), comparer)
     {
-        ArgumentNullException.ThrowIfNull(zone);
+    }
+
+    /// <summary>Creates an empty accumulator that reads the purchases in <paramref name="window"/>; rows run to the period of the window's last day when it has one.</summary>
+    /// <param name="unit">The period unit: IsoWeek, Month, Quarter or Year.</param>
+    /// <param name="window">The zone purchases are placed in periods in, and the days read.</param>
+    /// <param name="comparer">How customer keys are compared (default equality when null).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is Custom or not a defined unit.</exception>
+    public CohortAccumulator(PeriodUnit unit, PurchaseWindow window, IEqualityComparer<TCustomer>? comparer = null)
+    {
+        ArgumentNullException.ThrowIfNull(window);
         if (unit is not (PeriodUnit.IsoWeek or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year))
         {
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "Cohorts need a calendar unit: IsoWeek, Month, Quarter or Year.");
         }
 
         Unit = unit;
-        Zone = zone;
+        Window = window;
+        _endPeriod = window.End is not null ? PeriodIndex(window.EndDay) : int.MinValue;
         _customerComparer = comparer ?? EqualityComparer<TCustomer>.Default;
         // A null comparer lets the JIT devirtualise default equality for value-type keys.
         _customers = new Dictionary<TCustomer, CustomerCells>(comparer);
@@ -72,7 +86,10 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     public PeriodUnit Unit { get; }
 
     /// <summary>The zone in which purchases are placed in periods.</summary>
-    public DateTimeZone Zone { get; }
+    public DateTimeZone Zone => Window.Zone;
+
+    /// <summary>The days read; the period of its last day, when it has one, is where every row ends.</summary>
+    public PurchaseWindow Window { get; }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The purchase names no customer (a default value).</exception>
@@ -85,7 +102,13 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             FoldPartials();
         }
 
-        var period = PeriodIndex(item.At);
+        var day = LocalDays.Of(item, Window.Zone);
+        if (!_counts.Admits(day, Window))
+        {
+            return;
+        }
+
+        var period = PeriodIndex(day);
         ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, item.Customer, out var exists);
         if (exists)
         {
@@ -95,6 +118,8 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         {
             customer = NewCustomer(period, item.Amount);
         }
+
+        _counts.Included++;
 
         if (period > _lastPeriod)
         {
@@ -109,13 +134,13 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> uses another unit or zone, or compares customers differently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> uses another unit or window, or compares customers differently.</exception>
     public void Merge(CohortAccumulator<TCustomer> other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Unit != Unit || !other.Zone.Equals(Zone) || !other._customerComparer.Equals(_customerComparer))
+        if (other.Unit != Unit || !other.Window.Equals(Window) || !other._customerComparer.Equals(_customerComparer))
         {
-            throw new ArgumentException("Only accumulators with the same unit, zone and customer comparer can be merged.", nameof(other));
+            throw new ArgumentException("Only accumulators with the same unit, purchase window and customer comparer can be merged.", nameof(other));
         }
 
         FoldPartials();
@@ -129,6 +154,8 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
                     cell.Amount += cell.Amount;
                 }
             }
+
+            _counts.Add(_counts);
 
             return;
         }
@@ -145,23 +172,26 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     {
         var parts = _partials.All ?? [this];
         long customers = 0;
-        int first = int.MaxValue, last = int.MinValue;
+        var seen = default(WindowCounts);
+        int first = int.MaxValue, last = _endPeriod;
         foreach (var part in parts)
         {
             customers += part._customers.Count;
             last = Math.Max(last, part._lastPeriod);
             first = Math.Min(first, part._customers.Count == 0 ? int.MaxValue : part._firstPeriod);
+            seen.Add(part._counts);
         }
 
+        var counts = seen.ToCounts();
         if (customers == 0)
         {
-            return new CohortMatrix(Unit, Zone, 0, null, []);
+            return new CohortMatrix(Unit, Zone, 0, Window.End is null ? null : ToPeriod(_endPeriod), [], counts);
         }
 
         if ((long)last - first >= DensePeriods)
         {
             FoldPartials();
-            return SparseResult();
+            return SparseResult(last, counts);
         }
 
         // Cell (c, k) of cohort first + c, k periods later, at c × span + k; every part adds into its core's arrays.
@@ -207,7 +237,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             }
         }
 
-        return new CohortMatrix(Unit, Zone, customers, ToPeriod(last), rows);
+        return new CohortMatrix(Unit, Zone, customers, ToPeriod(last), rows, counts);
     }
 
     int IKeyedAccumulator.KeyCount => _partials.KeyCount(_customers.Count);
@@ -247,13 +277,13 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
     private CohortRow Row(int cohort, long size, long[] active, decimal[] revenue)
     {
-        var percentages = new MetricValue[active.Length];
-        for (var k = 0; k < percentages.Length; k++)
+        var shares = new MetricValue[active.Length];
+        for (var k = 0; k < shares.Length; k++)
         {
-            percentages[k] = MetricValue.Of(100.0 * active[k] / size);
+            shares[k] = MetricValue.Of((double)active[k] / size);
         }
 
-        return new CohortRow(ToPeriod(cohort), size, active, percentages, revenue);
+        return new CohortRow(ToPeriod(cohort), size, active, shares, revenue);
     }
 
     private void MergeOne(CohortAccumulator<TCustomer> other)
@@ -278,12 +308,12 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
 
         _lastPeriod = Math.Max(_lastPeriod, other._lastPeriod);
         _firstPeriod = Math.Min(_firstPeriod, other._firstPeriod);
+        _counts.Add(other._counts);
     }
 
     // The result over periods too far apart for dense tallies: cohorts found by dictionary, one row per cohort.
-    private CohortMatrix SparseResult()
+    private CohortMatrix SparseResult(int last, PurchaseCounts counts)
     {
-        var last = _lastPeriod;
         var sizes = new Dictionary<int, long>();
         foreach (var customer in _customers.Values)
         {
@@ -323,7 +353,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
             rows[i] = Row(cohorts[i], sizes[cohorts[i]], active[i], revenue[i]);
         }
 
-        return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows);
+        return new CohortMatrix(Unit, Zone, _customers.Count, ToPeriod(last), rows, counts);
     }
 
     private CustomerCells NewCustomer(int period, decimal amount)
@@ -372,9 +402,8 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
     }
 
     // Contiguous period numbers: consecutive periods differ by one.
-    private int PeriodIndex(Instant at)
+    private int PeriodIndex(int day)
     {
-        var day = LocalDays.Of(at, Zone);
         if (Unit == PeriodUnit.IsoWeek)
         {
             // Day 4 (1970-01-05) is a Monday.
@@ -388,7 +417,7 @@ public sealed class CohortAccumulator<TCustomer> : IMetricAccumulator<CohortAccu
         }
         else
         {
-            var date = at.InZone(Zone).Date;
+            var date = LocalDays.ToDate(day);
             (year, month) = (date.Year, date.Month);
         }
 

@@ -6,14 +6,14 @@ namespace Crm.Metrics.Cohorts;
 /// <param name="AcquisitionPeriod">The period of the cohort's first purchases.</param>
 /// <param name="Customers">Customers acquired in that period (the cohort size).</param>
 /// <param name="ActiveCustomers">Index k: cohort customers who purchased in the k-th period after acquisition (index 0 is the whole cohort).</param>
-/// <param name="RetentionPercentages">Index k: ActiveCustomers[k] / Customers × 100, in percent (always defined: a cohort has a customer).</param>
+/// <param name="ActiveShares">Index k: ActiveCustomers[k] / Customers, a fraction 0–1 (index 0 is 1; always defined: a cohort has a customer).</param>
 /// <param name="Revenue">Index k: the cohort's purchase amounts in the k-th period after acquisition.</param>
-/// <remarks>The lists run from the acquisition period to the last observed period, so later cohorts have shorter rows (a triangle).</remarks>
+/// <remarks>The lists run from the acquisition period to the matrix's last period, so later cohorts have shorter rows (a triangle).</remarks>
 public sealed record CohortRow(
     ReportingPeriod AcquisitionPeriod,
     long Customers,
     IReadOnlyList<long> ActiveCustomers,
-    IReadOnlyList<MetricValue> RetentionPercentages,
+    IReadOnlyList<MetricValue> ActiveShares,
     IReadOnlyList<decimal> Revenue)
 {
     /// <summary>Whether both rows hold the same values, comparing lists element by element.</summary>
@@ -22,7 +22,7 @@ public sealed record CohortRow(
            && AcquisitionPeriod.Equals(other.AcquisitionPeriod)
            && Customers == other.Customers
            && ActiveCustomers.SequenceEqual(other.ActiveCustomers)
-           && RetentionPercentages.SequenceEqual(other.RetentionPercentages)
+           && ActiveShares.SequenceEqual(other.ActiveShares)
            && Revenue.SequenceEqual(other.Revenue);
 
     /// <inheritdoc />

@@ -8,20 +8,24 @@ namespace Crm.Metrics.Pareto;
 /// <remarks>
 /// Ranks by whatever the purchases' amounts are: feed revenues to rank by revenue, or margins (one purchase per sale with
 /// its margin as the amount) to rank by margin. Negative amounts (refunds, loss-making sales) are accepted and net out in
-/// the customer's total. Memory: one decimal per customer; <see cref="GetResult"/> sorts the customers.
+/// the customer's total. With a <see cref="PurchaseWindow"/>, purchases outside it are skipped and counted in
+/// <see cref="ParetoResult{TCustomer}.Counts"/>. Memory: one decimal per customer; <see cref="GetResult"/> sorts the customers.
 /// </remarks>
 public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccumulator<TCustomer>, Purchase<TCustomer>, ParetoResult<TCustomer>>, IKeyedAccumulator
     where TCustomer : notnull
 {
     private readonly Dictionary<TCustomer, decimal> _totals;
     private readonly IComparer<TCustomer> _customerOrder;
+    private WindowCounts _counts;
 
     /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="window">The days read and the zone an instant's day is read in; every purchase when null.</param>
     /// <param name="customerOrder">Orders customers with equal totals; defaults to ordinal order for strings and the natural order otherwise.</param>
     /// <param name="comparer">How customer keys are compared for equality (default equality when null).</param>
     /// <exception cref="ArgumentException"><paramref name="customerOrder"/> is null and <typeparamref name="TCustomer"/> has no natural order.</exception>
-    public ParetoAccumulator(IComparer<TCustomer>? customerOrder = null, IEqualityComparer<TCustomer>? comparer = null)
+    public ParetoAccumulator(PurchaseWindow? window = null, IComparer<TCustomer>? customerOrder = null, IEqualityComparer<TCustomer>? comparer = null)
     {
+        Window = window;
         if (customerOrder is null)
         {
             if (typeof(TCustomer) == typeof(string))
@@ -42,25 +46,40 @@ public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccu
         _totals = new Dictionary<TCustomer, decimal>(comparer);
     }
 
+    /// <summary>The days read, or <see langword="null"/> when every purchase is read.</summary>
+    public PurchaseWindow? Window { get; }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The purchase names no customer (a default value).</exception>
     public void Add(Purchase<TCustomer> item)
     {
         Retention.PurchaseChecks.Check(item, acceptRefunds: true);
+        if (Window is { } window)
+        {
+            var day = Repeat.LocalDays.Of(item, window.Zone);
+            if (!_counts.Admits(day, window))
+            {
+                return;
+            }
+        }
+
         ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, item.Customer, out _);
         total = AmountTotals.Add(total, item.Amount, "spend");
+        _counts.Included++;
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> orders or compares customers differently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> reads another window, or orders or compares customers differently.</exception>
     public void Merge(ParetoAccumulator<TCustomer> other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!other._customerOrder.Equals(_customerOrder) || !other._totals.Comparer.Equals(_totals.Comparer))
+        if (!Equals(other.Window, Window) || !other._customerOrder.Equals(_customerOrder) || !other._totals.Comparer.Equals(_totals.Comparer))
         {
-            throw new ArgumentException("Only accumulators with the same customer order and comparer can be merged.", nameof(other));
+            throw new ArgumentException("Only accumulators with the same window, customer order and comparer can be merged.", nameof(other));
         }
+
+        _counts.Add(other._counts);
 
         foreach (var (customer, total) in other._totals.ToArray())
         {
@@ -89,7 +108,7 @@ public sealed class ParetoAccumulator<TCustomer> : IMetricAccumulator<ParetoAccu
             ranked[i] = new CustomerAmount<TCustomer>(entries[i].Key, entries[i].Value, i + 1);
         }
 
-        return new ParetoResult<TCustomer>(ranked);
+        return new ParetoResult<TCustomer>(ranked, _counts.ToCounts());
     }
 
     int IKeyedAccumulator.KeyCount => _totals.Count;

@@ -14,9 +14,10 @@ public sealed class ParetoResult<TCustomer>
     private readonly CustomerAmount<TCustomer>[] _ranked;
     private readonly decimal[] _cumulative;
 
-    internal ParetoResult(CustomerAmount<TCustomer>[] ranked)
+    internal ParetoResult(CustomerAmount<TCustomer>[] ranked, PurchaseCounts counts)
     {
         _ranked = ranked;
+        Counts = counts;
         _cumulative = new decimal[ranked.Length];
         decimal running = 0;
         for (var i = 0; i < ranked.Length; i++)
@@ -37,6 +38,9 @@ public sealed class ParetoResult<TCustomer>
     /// <summary>How many customers were seen.</summary>
     public int Customers => _ranked.Length;
 
+    /// <summary>Every purchase read: the ones summed and the ones skipped outside the window.</summary>
+    public PurchaseCounts Counts { get; }
+
     /// <summary>The total over all customers.</summary>
     public decimal TotalAmount { get; }
 
@@ -46,40 +50,42 @@ public sealed class ParetoResult<TCustomer>
     /// <summary>Why shares are undefined, or <see langword="null"/> when they are defined.</summary>
     public string? UndefinedReason { get; }
 
-    /// <summary>The share of the total brought by the top <paramref name="topPercentage"/> % of customers (⌈X % × customers⌉ of them).</summary>
-    /// <remarks>On the CDNOW sample (2,357 customers, revenue = all purchases), the top 20 % is 472 customers with 67.455 % of revenue.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="topPercentage"/> is not in (0, 100].</exception>
-    public ParetoShare TopShare(double topPercentage = 20)
+    /// <summary>The share of the total brought by the top <paramref name="topFraction"/> of customers (⌈fraction × customers⌉ of them).</summary>
+    /// <param name="topFraction">The share of customers asked about, a fraction in (0, 1]: 0.2 for the top 20 %.</param>
+    /// <remarks>On the CDNOW sample (2,357 customers, revenue = all purchases), the top 20 % is 472 customers with 0.67455 of revenue.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="topFraction"/> is not in (0, 1].</exception>
+    public ParetoShare TopShare(double topFraction = 0.2)
     {
-        CheckPercentage(topPercentage, nameof(topPercentage));
+        CheckFraction(topFraction, nameof(topFraction));
         var n = _ranked.Length;
-        var top = (long)Math.Ceiling((decimal)topPercentage * n / 100m);
+        var top = (long)Math.Ceiling((decimal)topFraction * n);
         var amount = top == 0 ? 0 : _cumulative[top - 1];
-        var share = IsDefined ? MetricValue.Of((double)(amount / TotalAmount * 100)) : MetricValue.Undefined(UndefinedReason!);
-        return new ParetoShare(topPercentage, n, top, amount, TotalAmount, share);
+        var share = IsDefined ? MetricValue.Of((double)(amount / TotalAmount)) : MetricValue.Undefined(UndefinedReason!);
+        return new ParetoShare(topFraction, n, top, amount, TotalAmount, share);
     }
 
-    /// <summary>The fewest customers, largest first, whose totals reach <paramref name="amountPercentage"/> % of the total.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amountPercentage"/> is not in (0, 100].</exception>
-    public ParetoConcentration CustomersForShare(double amountPercentage = 80)
+    /// <summary>The fewest customers, largest first, whose totals reach <paramref name="amountFraction"/> of the total.</summary>
+    /// <param name="amountFraction">The share of the total asked about, a fraction in (0, 1]: 0.8 for 80 %.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amountFraction"/> is not in (0, 1].</exception>
+    public ParetoConcentration CustomersForShare(double amountFraction = 0.8)
     {
-        CheckPercentage(amountPercentage, nameof(amountPercentage));
+        CheckFraction(amountFraction, nameof(amountFraction));
         var n = _ranked.Length;
         if (!IsDefined)
         {
-            return new ParetoConcentration(amountPercentage, n, 0, 0, TotalAmount, MetricValue.Undefined(UndefinedReason!));
+            return new ParetoConcentration(amountFraction, n, 0, 0, TotalAmount, MetricValue.Undefined(UndefinedReason!));
         }
 
-        // Smallest k with cumulative[k − 1] × 100 ≥ Y × total, compared exactly in decimal.
-        var target = (decimal)amountPercentage * TotalAmount;
+        // Smallest k with cumulative[k − 1] ≥ Y × total, compared exactly in decimal.
+        var target = (decimal)amountFraction * TotalAmount;
         var k = 0;
-        while (k < n && _cumulative[k] * 100 < target)
+        while (k < n && _cumulative[k] < target)
         {
             k++;
         }
 
         k = Math.Min(k + 1, n);
-        return new ParetoConcentration(amountPercentage, n, k, _cumulative[k - 1], TotalAmount, MetricValue.Of(100.0 * k / n));
+        return new ParetoConcentration(amountFraction, n, k, _cumulative[k - 1], TotalAmount, MetricValue.Of((double)k / n));
     }
 
     /// <summary>The <paramref name="count"/> customers with the largest totals (fewer if there are fewer customers).</summary>
@@ -90,11 +96,11 @@ public sealed class ParetoResult<TCustomer>
         return _ranked[..Math.Min(count, _ranked.Length)];
     }
 
-    private static void CheckPercentage(double value, string name)
+    private static void CheckFraction(double value, string name)
     {
-        if (!(value > 0 && value <= 100))
+        if (!(value > 0 && value <= 1))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"The percentage must be greater than 0 and at most 100 (was {value}).");
+            throw new ArgumentOutOfRangeException(name, value, $"The share must be a fraction greater than 0 and at most 1, e.g. 0.2 for 20 % (was {value}).");
         }
     }
 }

@@ -15,6 +15,11 @@ internal static class LocalDays
         return (int)FloorDiv(local, SecondsPerDay);
     }
 
+    /// <summary>The day number of a purchase: its instant's local date in <paramref name="zone"/>, or its date when it is date-only.</summary>
+    public static int Of<TCustomer>(in Purchase<TCustomer> purchase, DateTimeZone zone)
+        where TCustomer : notnull
+        => purchase.IsDateOnly ? (int)FloorDiv(purchase.RawInstant.ToUnixTimeSeconds(), SecondsPerDay) : Of(purchase.RawInstant, zone);
+
     /// <summary>The local date of a day number.</summary>
     public static LocalDate ToDate(int day) => Epoch.PlusDays(day);
 

@@ -20,6 +20,7 @@ namespace Crm.Metrics.Retention;
 /// [t₀, t₁) — newly acquired or returning after lapsing. E ≤ S + N always holds.
 /// </para>
 /// <para>
+/// A date-only purchase counts as made at the start of its date in the period's zone.
 /// Feed the purchases before the period too (at least one window's worth), or S will be too small. Purchases at or after
 /// t₁ are ignored and take no memory. Memory is one small entry per customer, whatever the number of purchases; adding a
 /// purchase allocates nothing once the customer is known.
@@ -68,7 +69,7 @@ public sealed class ActivityRetentionAccumulator<TCustomer> : IMetricAccumulator
     public void Add(Purchase<TCustomer> item)
     {
         PurchaseChecks.Check(item);
-        var at = item.At;
+        var at = item.InstantIn(Period.Zone);
         if (at >= _end)
         {
             return;

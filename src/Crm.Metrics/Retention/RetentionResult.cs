@@ -5,8 +5,8 @@ namespace Crm.Metrics.Retention;
 /// <param name="NewCustomers">N: customers not active at the start who became active during the period (new, or returning after lapsing), including any who were gone again by its end.</param>
 /// <param name="EndCustomers">E: customers active at the end of the period.</param>
 /// <param name="RetainedCustomers">|S ∩ E|: customers active at both the start and the end; <see langword="null"/> when only counts were given.</param>
-/// <param name="RetentionPercentage">CRR = (E − N) / S × 100, in percent; undefined when S = 0.</param>
-/// <param name="ExactRetentionPercentage">|S ∩ E| / S × 100, in percent (0–100); undefined when S = 0 or when customer identities are unknown.</param>
+/// <param name="Retention">CRR = (E − N) / S, a fraction (1 = every starting customer kept; can be negative, see remarks); undefined when S = 0.</param>
+/// <param name="ExactRetention">|S ∩ E| / S, a fraction 0–1; undefined when S = 0 or when customer identities are unknown.</param>
 /// <remarks>
 /// <para>
 /// CRR = (E − N) / S × 100 is the customer retention rate as commonly taught in marketing and customer-success texts: it
@@ -19,7 +19,11 @@ namespace Crm.Metrics.Retention;
 /// </para>
 /// <para>
 /// When identities are known (<see cref="RetentionRate.FromCustomers{TCustomer}"/> and the activity accumulators),
-/// <see cref="ExactRetentionPercentage"/> is that true share, and <see cref="NewCustomersLost"/> is L.
+/// <see cref="ExactRetention"/> is that true share, and <see cref="NewCustomersLost"/> is L.
+/// </para>
+/// <para>
+/// Rates are fractions; <see cref="RetentionPercent"/> and <see cref="ExactRetentionPercent"/> give the seed's × 100 form,
+/// computed from the counts in one division (S = 20, N = 5, E = 24 gives exactly 95).
 /// </para>
 /// </remarks>
 public sealed record RetentionResult(
@@ -27,10 +31,16 @@ public sealed record RetentionResult(
     long NewCustomers,
     long EndCustomers,
     long? RetainedCustomers,
-    MetricValue RetentionPercentage,
-    MetricValue ExactRetentionPercentage)
+    MetricValue Retention,
+    MetricValue ExactRetention)
 {
     internal const string NoStartReason = "S = 0: no customers at the start of the period";
+
+    /// <summary>CRR = (E − N) / S × 100, the seed formula as a percentage; undefined when S = 0.</summary>
+    public MetricValue RetentionPercent => MetricValue.Ratio(EndCustomers - NewCustomers, StartCustomers, NoStartReason, 100);
+
+    /// <summary>|S ∩ E| / S × 100, a percentage 0–100; undefined when S = 0 or when customer identities are unknown.</summary>
+    public MetricValue ExactRetentionPercent => RetainedCustomers is { } r ? MetricValue.Ratio(r, StartCustomers, NoStartReason, 100) : ExactRetention;
 
     /// <summary>Starting customers who were not active at the end (S − |S ∩ E|); <see langword="null"/> when identities are unknown.</summary>
     public long? LostCustomers => StartCustomers - RetainedCustomers;
@@ -40,10 +50,9 @@ public sealed record RetentionResult(
 
     internal static RetentionResult Create(long start, long acquired, long end, long? retained)
     {
-        // 100 × numerator first, then one division: exact whenever the percentage is representable (19/20 → 95).
-        var crr = start == 0 ? MetricValue.Undefined(NoStartReason) : MetricValue.Of(100.0 * (end - acquired) / start);
+        var crr = MetricValue.Ratio(end - acquired, start, NoStartReason);
         var exact = retained is { } r
-            ? start == 0 ? MetricValue.Undefined(NoStartReason) : MetricValue.Of(100.0 * r / start)
+            ? MetricValue.Ratio(r, start, NoStartReason)
             : MetricValue.Undefined("customer identities are unknown: only counts were given, so |S ∩ E| cannot be measured");
         return new RetentionResult(start, acquired, end, retained, crr, exact);
     }

@@ -11,7 +11,7 @@ namespace Crm.Metrics.Rfm;
 /// <remarks>
 /// <para>
 /// Purchases may arrive in any order. Each purchase instant is turned into a calendar day in <see cref="CustomerSummaryOptions.Zone"/>;
-/// purchases after <see cref="CustomerSummaryOptions.ObservationEnd"/> are ignored and counted. Amounts are summed in
+/// purchases after <see cref="CustomerSummaryOptions.LastDayRead"/> are ignored and counted. Amounts are summed in
 /// <see cref="decimal"/>, so a merge of partitions is exactly equal to one pass over the whole log.
 /// </para>
 /// <para>
@@ -41,6 +41,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
     private readonly int _summaryEndDay;
     private readonly int _observationEndDay;
     private long _purchasesRead;
+    private long _purchasesInHoldout;
     private long _purchasesAfterObservationEnd;
 
     // Partials of disjoint customers kept beside this builder by the parallel entry point (this builder first), and the
@@ -58,8 +59,8 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         Comparer = comparer ?? EqualityComparer<TCustomer>.Default;
         // A null comparer lets the JIT devirtualise default equality for value-type keys.
         _customers = new Dictionary<TCustomer, State>(comparer);
-        _summaryEndDay = LocalDays.FromDate(options.SummaryEnd);
-        _observationEndDay = LocalDays.FromDate(options.ObservationEnd);
+        _summaryEndDay = LocalDays.FromDate(options.CalibrationEnd);
+        _observationEndDay = LocalDays.FromDate(options.LastDayRead);
     }
 
     /// <summary>The options the builder reads the log with.</summary>
@@ -88,7 +89,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             FoldPartials();
         }
 
-        var day = LocalDays.Of(item.At, Options.Zone);
+        var day = LocalDays.Of(item, Options.Zone);
         if (day > _observationEndDay)
         {
             _purchasesRead++;
@@ -96,6 +97,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             return;
         }
 
+        var inHoldout = day > _summaryEndDay ? 1 : 0;
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, item.Customer, out var exists);
         if (!exists)
         {
@@ -113,11 +115,13 @@ public sealed class CustomerSummaryBuilder<TCustomer>
 
             state = updated;
             _purchasesRead++;
+            _purchasesInHoldout += inHoldout;
             return;
         }
 
         state.Add(day, item.Amount, _summaryEndDay);
         _purchasesRead++;
+        _purchasesInHoldout += inHoldout;
     }
 
     /// <summary>Merges the purchases another builder has read; <paramref name="other"/> is left unchanged.</summary>
@@ -167,7 +171,42 @@ public sealed class CustomerSummaryBuilder<TCustomer>
             list = [.. list.OrderBy(c => c.FirstPurchaseDate)];
         }
 
-        return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesAfterObservationEnd, firstSeenInHoldout);
+        return new CustomerSummarySet<TCustomer>(Options, list, Comparer, _purchasesRead, _purchasesInHoldout, _purchasesAfterObservationEnd, firstSeenInHoldout);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> once per customer with the customer's distinct calibration days (day numbers, ascending).</summary>
+    /// <remarks>The span is reused between calls: copy what must outlive the call.</remarks>
+    internal void VisitCalibrationDays(CalibrationDaysVisitor<TCustomer> visit)
+    {
+        FoldPartials();
+        var buffer = new int[16];
+        foreach (var (customer, s) in _customers)
+        {
+            if (s.FirstDay > _summaryEndDay)
+            {
+                continue;
+            }
+
+            var days = _days.Items(s.Block, s.Count);
+            if (buffer.Length < days.Length + 1)
+            {
+                buffer = new int[Math.Max(buffer.Length * 2, days.Length + 1)];
+            }
+
+            // The inline day goes in its place among the sorted others; then the holdout days are cut off.
+            var at = days.BinarySearch(s.Seen);
+            at = at >= 0 ? at : ~at;
+            days[..at].CopyTo(buffer);
+            buffer[at] = s.Seen;
+            days[at..].CopyTo(buffer.AsSpan(at + 1));
+            var count = days.Length + 1;
+            while (buffer[count - 1] > _summaryEndDay)
+            {
+                count--;
+            }
+
+            visit(customer, buffer.AsSpan(0, count));
+        }
     }
 
     int IKeyedAccumulator.KeyCount => _partials.KeyCount(_customers.Count);
@@ -188,12 +227,13 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         var lengths = new int[partials.Length];
         var inHoldout = new int[partials.Length];
         var total = 0;
-        long read = 0, ignored = 0;
+        long read = 0, holdout = 0, ignored = 0;
         for (var i = 0; i < partials.Length; i++)
         {
             starts[i] = total;
             total += partials[i]._customers.Count;
             read += partials[i]._purchasesRead;
+            holdout += partials[i]._purchasesInHoldout;
             ignored += partials[i]._purchasesAfterObservationEnd;
         }
 
@@ -205,7 +245,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         });
 
         var merged = SortedRuns.Sort(keys, list, starts, lengths, _partials.Workers);
-        return new CustomerSummarySet<TCustomer>(Options, merged, Comparer, read, ignored, inHoldout.Sum());
+        return new CustomerSummarySet<TCustomer>(Options, merged, Comparer, read, holdout, ignored, inHoldout.Sum());
     }
 
     // Folds the partials kept by the parallel entry point into this builder's own dictionary.
@@ -252,6 +292,7 @@ public sealed class CustomerSummaryBuilder<TCustomer>
         }
 
         _purchasesRead += other._purchasesRead;
+        _purchasesInHoldout += other._purchasesInHoldout;
         _purchasesAfterObservationEnd += other._purchasesAfterObservationEnd;
     }
 

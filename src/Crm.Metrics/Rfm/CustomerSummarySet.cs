@@ -17,13 +17,15 @@ public sealed class CustomerSummarySet<TCustomer>
         CustomerSummaryOptions options,
         IReadOnlyList<CustomerSummary<TCustomer>> customers,
         IEqualityComparer<TCustomer> comparer,
-        long purchasesRead,
+        long rowsRead,
+        long purchasesInHoldout,
         long purchasesAfterObservationEnd,
         int customersFirstSeenInHoldout)
     {
         Options = options;
         Customers = customers;
-        PurchasesRead = purchasesRead;
+        RowsRead = rowsRead;
+        PurchasesInHoldout = purchasesInHoldout;
         PurchasesAfterObservationEnd = purchasesAfterObservationEnd;
         CustomersFirstSeenInHoldout = customersFirstSeenInHoldout;
         _comparer = comparer;
@@ -54,10 +56,16 @@ public sealed class CustomerSummarySet<TCustomer>
     /// <summary>The total number of purchase days in the holdout period of the summarised customers (0 without a holdout period).</summary>
     public long TotalHoldoutFrequency { get; }
 
-    /// <summary>The number of purchases read, including those ignored.</summary>
-    public long PurchasesRead { get; }
+    /// <summary>Every purchase added, whatever became of it (RowsRead = PurchasesInCalibration + PurchasesInHoldout + PurchasesAfterObservationEnd).</summary>
+    public long RowsRead { get; }
 
-    /// <summary>The number of purchases ignored because they fell after the observation end.</summary>
+    /// <summary>The purchases on or before the calibration end: the ones the summaries are computed from.</summary>
+    public long PurchasesInCalibration => RowsRead - PurchasesInHoldout - PurchasesAfterObservationEnd;
+
+    /// <summary>The purchases in the holdout period (0 without one); they feed only <see cref="CustomerSummary{TCustomer}.Holdout"/>.</summary>
+    public long PurchasesInHoldout { get; }
+
+    /// <summary>The purchases ignored because they fell after the last day read (<see cref="CustomerSummaryOptions.LastDayRead"/>).</summary>
     public long PurchasesAfterObservationEnd { get; }
 
     /// <summary>The number of customers left out because their first purchase was in the holdout period.</summary>

@@ -15,6 +15,7 @@ internal sealed class BaselineCohortAccumulator<TCustomer>
     where TCustomer : notnull
 {
     private readonly Dictionary<CustomerPeriod, decimal> _cells;
+    private long _rows;
     private readonly IEqualityComparer<TCustomer> _customerComparer;
 
     public BaselineCohortAccumulator(PeriodUnit unit, DateTimeZone zone, IEqualityComparer<TCustomer>? comparer = null)
@@ -41,7 +42,8 @@ internal sealed class BaselineCohortAccumulator<TCustomer>
     public void Add(Purchase<TCustomer> item)
     {
         Check(item);
-        var index = PeriodIndex(item.At);
+        var index = PeriodIndex(item.At!.Value);
+        _rows++;
         CollectionsMarshal.GetValueRefOrAddDefault(_cells, new CustomerPeriod(item.Customer, index), out _) += item.Amount;
     }
 
@@ -57,13 +59,15 @@ internal sealed class BaselineCohortAccumulator<TCustomer>
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_cells, cell, out _) += amount;
         }
+
+        _rows += other._rows;
     }
 
     public CohortMatrix GetResult()
     {
         if (_cells.Count == 0)
         {
-            return new CohortMatrix(Unit, Zone, 0, null, []);
+            return new CohortMatrix(Unit, Zone, 0, null, [], new PurchaseCounts(_rows, _rows, 0, 0));
         }
 
         var first = new Dictionary<TCustomer, int>(_customerComparer);
@@ -100,10 +104,10 @@ internal sealed class BaselineCohortAccumulator<TCustomer>
                 ToPeriod(c.Key),
                 c.Value.Size,
                 c.Value.Active,
-                c.Value.Active.Select(a => MetricValue.Of(100.0 * a / c.Value.Size)).ToArray(),
+                c.Value.Active.Select(a => MetricValue.Of((double)a / c.Value.Size)).ToArray(),
                 c.Value.Revenue))
             .ToArray();
-        return new CohortMatrix(Unit, Zone, first.Count, ToPeriod(last), rows);
+        return new CohortMatrix(Unit, Zone, first.Count, ToPeriod(last), rows, new PurchaseCounts(_rows, _rows, 0, 0));
     }
 
     // Contiguous period numbers: consecutive periods differ by one.

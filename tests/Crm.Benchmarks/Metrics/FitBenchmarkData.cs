@@ -88,7 +88,7 @@ internal static class FitBenchmarkData
 
     private static (PurchaseHistory[], SpendHistory[]) Cdnow()
     {
-        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(1997, 9, 30), new LocalDate(1998, 6, 30), CustomerSummaryTimeUnit.Week);
+        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(1997, 9, 30), CustomerSummaryTimeUnit.Week, new LocalDate(1998, 6, 30));
         var builder = new CustomerSummaryBuilder<int>(options);
         var pattern = LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd");
         foreach (var line in File.ReadLines(Path.Combine(CdnowFolder!, "CDNOW_sample.txt")))

@@ -11,13 +11,13 @@ public sealed class ChurnRateTests
     {
         var result = ChurnRate.FromCounts(200, 30);
 
-        result.ChurnPercentage.Value.Should().Be(15);
+        result.ChurnPercent.Value.Should().Be(15);
         result.RetainedCustomers.Should().Be(170);
     }
 
     [Fact]
     public void FromCounts_NoStartingCustomers_IsUndefined()
-        => ChurnRate.FromCounts(0, 0).ChurnPercentage.UndefinedReason.Should().Contain("S = 0");
+        => ChurnRate.FromCounts(0, 0).ChurnPercent.UndefinedReason.Should().Contain("S = 0");
 
     [Fact]
     public void FromCounts_MoreLostThanThereWere_ThrowsNamingTheRule()
@@ -48,7 +48,7 @@ public sealed class ChurnRateTests
 
         churn.StartCustomers.Should().Be(100);
         churn.LostCustomers.Should().Be(10);
-        churn.ChurnPercentage.Value.Should().Be(10);
+        churn.ChurnPercent.Value.Should().Be(10);
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public sealed class ChurnRateTests
     {
         var l = Math.Min(start, lost);
         var result = ChurnRate.FromCounts(start, l);
-        return start == 0 ? !result.ChurnPercentage.IsDefined : result.ChurnPercentage.Value is >= 0 and <= 100;
+        return start == 0 ? !result.ChurnPercent.IsDefined : result.ChurnPercent.Value is >= 0 and <= 100;
     }
 }

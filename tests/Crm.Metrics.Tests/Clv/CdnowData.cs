@@ -11,7 +11,7 @@ internal static class CdnowData
 {
     /// <summary>Calibration 1997-01-01 to 1997-09-30 inclusive, holdout to 1998-06-30, weeks, days read in UTC.</summary>
     public static CustomerSummaryOptions Options { get; } =
-        new(DateTimeZone.Utc, new LocalDate(1997, 9, 30), new LocalDate(1998, 6, 30), CustomerSummaryTimeUnit.Week);
+        new(DateTimeZone.Utc, new LocalDate(1997, 9, 30), CustomerSummaryTimeUnit.Week, new LocalDate(1998, 6, 30));
 
     private static readonly Lazy<IReadOnlyList<Purchase<int>>> LazyTransactions = new(ReadTransactions);
     private static readonly Lazy<CustomerSummarySet<int>> LazySummary = new(() =>

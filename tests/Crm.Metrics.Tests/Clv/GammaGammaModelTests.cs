@@ -53,12 +53,15 @@ public sealed class GammaGammaModelTests
     {
         var data = Simulator.GammaGamma(300, 6, 4, 15, seed: 11);
         data.Add(new SpendHistory(0, 0m));
+        data.Add(new SpendHistory(0, 0m));
         data.Add(new SpendHistory(3, 0m));
 
         var fit = GammaGammaModel.Fit(data);
 
         fit.Customers.Should().Be(300);
-        fit.ExcludedCustomers.Should().Be(2);
+        fit.OneTimeBuyers.Should().Be(2, "x = 0: nothing to average");
+        fit.ZeroSpendRepeatBuyers.Should().Be(1, "x = 3 but m̄ = 0 is outside the gamma's support, and is reported apart");
+        fit.ExcludedCustomers.Should().Be(3);
         fit.LogLikelihood.Should().BeApproximately(fit.Model.LogLikelihood(data), 1e-9);
     }
 
@@ -67,7 +70,7 @@ public sealed class GammaGammaModelTests
     {
         var act = () => GammaGammaModel.Fit([new SpendHistory(0, 0m), new SpendHistory(2, 0m)]);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*at least one customer with a repeat purchase and a positive mean repeat spend (2 were left out)*");
+        act.Should().Throw<ArgumentException>().WithMessage("*at least one customer with a repeat purchase and a positive mean repeat spend (1 one-time buyers and 1 repeat buyers with a zero mean repeat spend were left out)*");
     }
 
     [Fact]

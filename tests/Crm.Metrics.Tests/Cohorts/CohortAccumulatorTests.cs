@@ -31,7 +31,7 @@ public sealed class CohortAccumulatorTests
         var january = matrix.Cohorts[0];
         january.Customers.Should().Be(2);
         january.ActiveCustomers.Should().Equal(2L, 1L, 2L);
-        january.RetentionPercentages.Select(r => r.Value).Should().Equal(100, 50, 100);
+        january.ActiveShares.Select(r => r.Value).Should().Equal(1, 0.5, 1);
         january.Revenue.Should().Equal(40m, 20m, 15m);
 
         matrix.Cohorts[1].ActiveCustomers.Should().Equal(1L, 1L);
@@ -41,12 +41,37 @@ public sealed class CohortAccumulatorTests
     }
 
     [Fact]
+    public void WindowEnd_RowsRunToTheEndMonth_EvenWithoutPurchasesThere_AndLaterPurchasesAreCounted()
+    {
+        var window = PurchaseWindow.Between(new LocalDate(2024, 1, 15), new LocalDate(2024, 5, 31), DateTimeZone.Utc);
+
+        var matrix = CohortAnalysis.Calculate(Sample.Append(P("a", 2024, 6, 1, 9m)), PeriodUnit.Month, window);
+
+        matrix.LastPeriod.Should().Be(ReportingPeriod.Month(2024, 5, DateTimeZone.Utc));
+        matrix.Counts.Should().Be(new PurchaseCounts(10, 8, 1, 1), "a's purchase of 10 January is before the start, the one of 1 June after the end");
+        matrix.Cohorts.Select(c => c.AcquisitionPeriod.Dates.Start.Month).Should().Equal(1, 2, 3);
+        matrix.Cohorts[0].ActiveCustomers.Should().Equal([1L, 0L, 1L, 0L, 0L], "b alone is the January cohort now; the row runs to May");
+        matrix.Cohorts[1].ActiveCustomers.Should().Equal([2L, 2L, 0L, 0L], "the first purchase of a in the window is in February");
+        matrix.Cohorts[2].ActiveShares.Select(r => r.Value).Should().Equal(1, 0, 0);
+    }
+
+    [Fact]
+    public void WindowEnd_WithoutPurchases_GivesNoRowsButTheEndPeriod()
+    {
+        var matrix = CohortAnalysis.Calculate(Array.Empty<Purchase<string>>(), PeriodUnit.Quarter, PurchaseWindow.Through(new LocalDate(2024, 5, 31), DateTimeZone.Utc));
+
+        matrix.Cohorts.Should().BeEmpty();
+        matrix.LastPeriod.Should().Be(ReportingPeriod.Quarter(2024, 2, DateTimeZone.Utc));
+        matrix.Counts.RowsRead.Should().Be(0);
+    }
+
+    [Fact]
     public void ACustomerWhoSkipsAPeriod_CountsAgainWhenTheyReturn()
     {
         var matrix = CohortAnalysis.Calculate([P("a", 2024, 1, 1, 1m), P("a", 2024, 4, 1, 1m)], PeriodUnit.Month, DateTimeZone.Utc);
 
         matrix.Cohorts.Single().ActiveCustomers.Should().Equal(1L, 0L, 0L, 1L);
-        matrix.Cohorts.Single().RetentionPercentages.Select(r => r.Value).Should().Equal(100, 0, 0, 100);
+        matrix.Cohorts.Single().ActiveShares.Select(r => r.Value).Should().Equal(1, 0, 0, 1);
     }
 
     [Fact]
@@ -124,7 +149,7 @@ public sealed class CohortAccumulatorTests
     [Fact]
     public void Constructor_NullZone_Throws()
     {
-        var act = () => new CohortAccumulator<string>(PeriodUnit.Month, null!);
+        var act = () => new CohortAccumulator<string>(PeriodUnit.Month, (DateTimeZone)null!);
 
         act.Should().Throw<ArgumentNullException>().Where(x => x.ParamName == "zone");
     }
@@ -155,7 +180,7 @@ public sealed class CohortAccumulatorTests
         var shuffled = CohortAnalysis.Calculate(Partitions.Shuffle(purchases, seed), PeriodUnit.Month, zone);
         return merged == whole && shuffled == whole
                && whole.Cohorts.Sum(c => c.Customers) == whole.Customers
-               && whole.Cohorts.All(c => c.RetentionPercentages[0].Value == 100 && c.RetentionPercentages.All(r => r.Value is >= 0 and <= 100))
+               && whole.Cohorts.All(c => c.ActiveShares[0].Value == 1 && c.ActiveShares.All(r => r.Value is >= 0 and <= 1))
                && whole.Cohorts.Sum(c => c.Revenue.Sum()) == purchases.Sum(p => p.Amount)
                && whole.Cohorts.All(c => c.AcquisitionPeriod.PeriodsUntil(whole.LastPeriod!) == c.ActiveCustomers.Count - 1);
     }
@@ -175,7 +200,7 @@ public sealed class CohortAccumulatorTests
         var matrix = CohortAnalysis.Calculate(purchases, unit, zone);
 
         var cells = purchases
-            .GroupBy(p => (p.Customer, Period: ReportingPeriod.Containing(p.At.InZone(zone).Date, unit, zone)))
+            .GroupBy(p => (p.Customer, Period: ReportingPeriod.Containing(p.DateIn(zone), unit, zone)))
             .Select(g => (g.Key.Customer, g.Key.Period, Amount: g.Sum(p => p.Amount)))
             .ToList();
         var cohortOf = cells.GroupBy(c => c.Customer).ToDictionary(g => g.Key, g => g.MinBy(c => c.Period.Dates.Start).Period);

@@ -27,33 +27,35 @@ public sealed class ParetoAccumulatorTests
     }
 
     [Theory]
-    [InlineData(20, 1, 100, 50)]   // ⌈0.8⌉ = 1 customer
-    [InlineData(25, 1, 100, 50)]   // ⌈1.0⌉ = 1
-    [InlineData(50, 2, 150, 75)]
-    [InlineData(100, 4, 200, 100)]
-    public void TopShare_TakesTheCeilingOfXPercentOfCustomers(double x, long top, int amount, double share)
+    [InlineData(0.2, 1, 100, 0.5)]   // ⌈0.8⌉ = 1 customer
+    [InlineData(0.25, 1, 100, 0.5)]  // ⌈1.0⌉ = 1
+    [InlineData(0.5, 2, 150, 0.75)]
+    [InlineData(1, 4, 200, 1)]
+    public void TopShare_TakesTheCeilingOfTheFractionOfCustomers_AndGivesAFraction(double x, long top, int amount, double share)
     {
         var result = ParetoAnalysis.Calculate(Sample).TopShare(x);
 
         result.TopCustomers.Should().Be(top);
         result.TopAmount.Should().Be(amount);
-        result.SharePercentage.Value.Should().Be(share);
-        result.TopPercentage.Should().Be(x);
+        result.Share.Value.Should().Be(share);
+        result.SharePercent.Value.Should().Be(share * 100);
+        result.TopFraction.Should().Be(x);
         result.Customers.Should().Be(4);
     }
 
     [Theory]
-    [InlineData(80, 3, 75)]   // 100, 150 < 160 ≤ 200
-    [InlineData(75, 2, 50)]   // 150 ≥ 150: exactly reaching the share is enough
-    [InlineData(50, 1, 25)]
-    [InlineData(100, 3, 75)]  // d adds nothing
+    [InlineData(0.8, 3, 0.75)]   // 100, 150 < 160 ≤ 200
+    [InlineData(0.75, 2, 0.5)]   // 150 ≥ 150: exactly reaching the share is enough
+    [InlineData(0.5, 1, 0.25)]
+    [InlineData(1, 3, 0.75)]     // d adds nothing
     public void CustomersForShare_FindsTheFewestCustomers(double y, long needed, double customerShare)
     {
         var result = ParetoAnalysis.Calculate(Sample).CustomersForShare(y);
 
         result.CustomersNeeded.Should().Be(needed);
-        result.CustomerSharePercentage.Value.Should().Be(customerShare);
-        (result.AmountReached * 100).Should().BeGreaterThanOrEqualTo((decimal)y * result.TotalAmount);
+        result.CustomerShare.Value.Should().Be(customerShare);
+        result.CustomerSharePercent.Value.Should().Be(customerShare * 100);
+        result.AmountReached.Should().BeGreaterThanOrEqualTo((decimal)y * result.TotalAmount);
     }
 
     [Fact]
@@ -71,8 +73,9 @@ public sealed class ParetoAccumulatorTests
         var result = ParetoAnalysis.Calculate(Array.Empty<Purchase<string>>());
 
         result.IsDefined.Should().BeFalse();
-        result.TopShare().SharePercentage.UndefinedReason.Should().Be("no customers");
-        result.CustomersForShare().CustomerSharePercentage.IsDefined.Should().BeFalse();
+        result.TopShare().Share.UndefinedReason.Should().Be("no customers");
+        result.TopShare().SharePercent.IsDefined.Should().BeFalse();
+        result.CustomersForShare().CustomerShare.IsDefined.Should().BeFalse();
     }
 
     [Fact]
@@ -80,22 +83,23 @@ public sealed class ParetoAccumulatorTests
     {
         var result = ParetoAnalysis.Calculate([P("a", 10m), P("b", -10m)]);
 
-        result.TopShare().SharePercentage.UndefinedReason.Should().Contain("not positive");
-        result.CustomersForShare(50).CustomersNeeded.Should().Be(0);
+        result.TopShare().SharePercent.UndefinedReason.Should().Contain("not positive");
+        result.CustomersForShare(0.5).CustomersNeeded.Should().Be(0);
     }
 
     [Theory]
     [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(100.5)]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(20)]
     [InlineData(double.NaN)]
-    public void Percentages_OutsideZeroToHundred_ThrowNamingTheRule(double value)
+    public void Fractions_OutsideZeroToOne_ThrowNamingTheRule(double value)
     {
         var result = ParetoAnalysis.Calculate(Sample);
 
-        ((Action)(() => result.TopShare(value))).Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "topPercentage")
-            .WithMessage("The percentage must be greater than 0 and at most 100*");
-        ((Action)(() => result.CustomersForShare(value))).Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "amountPercentage");
+        ((Action)(() => result.TopShare(value))).Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "topFraction")
+            .WithMessage("The share must be a fraction greater than 0 and at most 1*");
+        ((Action)(() => result.CustomersForShare(value))).Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "amountFraction");
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class ParetoAccumulatorTests
     [Fact]
     public void GetResult_OrderThatCannotTellCustomersApart_Throws()
     {
-        var accumulator = new ParetoAccumulator<string>(Comparer<string>.Create((_, _) => 0));
+        var accumulator = new ParetoAccumulator<string>(customerOrder: Comparer<string>.Create((_, _) => 0));
         accumulator.Add(P("a", 5m));
         accumulator.Add(P("b", 5m));
 
@@ -129,7 +133,7 @@ public sealed class ParetoAccumulatorTests
     [Fact]
     public void Merge_AnotherOrder_Throws()
     {
-        var act = () => new ParetoAccumulator<string>().Merge(new ParetoAccumulator<string>(StringComparer.OrdinalIgnoreCase));
+        var act = () => new ParetoAccumulator<string>().Merge(new ParetoAccumulator<string>(customerOrder: StringComparer.OrdinalIgnoreCase));
 
         act.Should().Throw<ArgumentException>().Where(x => x.ParamName == "other");
     }
@@ -141,16 +145,16 @@ public sealed class ParetoAccumulatorTests
         var whole = ParetoAnalysis.Calculate(purchases);
         var merged = Partitions.MergeAll<ParetoAccumulator<int>, Purchase<int>, ParetoResult<int>>(purchases, seed, () => new ParetoAccumulator<int>());
         var shuffled = ParetoAnalysis.Calculate(Partitions.Shuffle(purchases, seed));
-        var percent = 1 + (x % 100);
-        var share = whole.TopShare(percent);
+        var fraction = (1 + (x % 100)) / 100.0;
+        var share = whole.TopShare(fraction);
         var same = merged.Ranked.SequenceEqual(whole.Ranked) && shuffled.Ranked.SequenceEqual(whole.Ranked);
         if (!whole.IsDefined)
         {
-            return same && !share.SharePercentage.IsDefined;
+            return same && !share.Share.IsDefined;
         }
 
         return same
-               && share.SharePercentage.Value >= percent - 1e-9 && share.SharePercentage.Value <= 100 + 1e-9
-               && whole.CustomersForShare(percent).CustomerSharePercentage.Value <= percent + (100.0 / whole.Customers);
+               && share.Share.Value >= fraction - 1e-9 && share.Share.Value <= 1 + 1e-9
+               && whole.CustomersForShare(fraction).CustomerShare.Value <= fraction + (1.0 / whole.Customers);
     }
 }

@@ -15,7 +15,8 @@ public sealed class ParetoCdnowTests
         result.Customers.Should().Be(2357);
         result.TotalAmount.Should().Be(244_091.94m, "the README gives the column total");
         top.TopCustomers.Should().Be(472);
-        top.SharePercentage.Round(3).Value.Should().Be(67.455);
+        top.Share.Round(5).Value.Should().Be(0.67455);
+        top.SharePercent.Round(3).Value.Should().Be(67.455);
     }
 
     [CdnowFact]
@@ -27,9 +28,9 @@ public sealed class ParetoCdnowTests
         var running = 0m;
         var needed = totals.TakeWhile(a => (running += a) - a < target).Count();
 
-        var concentration = result.CustomersForShare(80);
+        var concentration = result.CustomersForShare(0.8);
 
         concentration.CustomersNeeded.Should().Be(needed);
-        concentration.CustomerSharePercentage.Value.Should().BeApproximately(100.0 * needed / 2357, 1e-12);
+        concentration.CustomerShare.Value.Should().BeApproximately(needed / 2357.0, 1e-15);
     }
 }

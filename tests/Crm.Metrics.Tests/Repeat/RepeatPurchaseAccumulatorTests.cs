@@ -23,17 +23,20 @@ public sealed class RepeatPurchaseAccumulatorTests
         var result = RepeatPurchase.Calculate(Sample, DateTimeZone.Utc, conversionWindowDays: 30);
 
         result.Customers.Should().Be(4);
-        result.Purchases.Should().Be(7);
+        result.Counts.Should().Be(new PurchaseCounts(7, 7, 0, 0));
         result.Revenue.Should().Be(210m);
         result.RepeatCustomers.Should().Be(2, "two orders on one day are one purchase occasion");
         result.OneTimeBuyers.Should().Be(2);
-        result.RepeatPurchasePercentage.Value.Should().Be(50);
-        result.OneTimeBuyerPercentage.Value.Should().Be(50);
+        result.RepeatCustomerShare.Value.Should().Be(0.5);
+        result.OneTimeBuyerShare.Value.Should().Be(0.5);
+        result.RepeatCustomerSharePercent.Value.Should().Be(50);
+        result.OneTimeBuyerSharePercent.Value.Should().Be(50);
         result.ObservationEnd.Should().Be(new LocalDate(2024, 3, 5));
         // "late" bought on 1 March: its 30-day window runs past 5 March, so it is not eligible.
         result.EligibleFirstTimeBuyers.Should().Be(3);
         result.ConvertedFirstTimeBuyers.Should().Be(1, "quick bought again after 10 days; slow after 60");
-        result.SecondPurchaseConversionPercentage.Value.Should().BeApproximately(100.0 / 3, 1e-12);
+        result.SecondPurchaseConversion.Value.Should().BeApproximately(1.0 / 3, 1e-15);
+        result.SecondPurchaseConversionPercent.Value.Should().BeApproximately(100.0 / 3, 1e-12);
         result.MedianDaysToSecondPurchase.Value.Should().Be(35, "the gaps are 10 and 60 days");
         result.PurchaseFrequency.Value.Should().Be(1.75);
         result.AverageOrderValue.Should().Be(30m);
@@ -46,7 +49,7 @@ public sealed class RepeatPurchaseAccumulatorTests
         var result = RepeatPurchase.Calculate([P("a", 1, 1, 1m), P("a", 1, 31, 1m)], DateTimeZone.Utc, conversionWindowDays: 30);
 
         result.ConvertedFirstTimeBuyers.Should().Be(1);
-        result.SecondPurchaseConversionPercentage.Value.Should().Be(100);
+        result.SecondPurchaseConversionPercent.Value.Should().Be(100);
     }
 
     [Fact]
@@ -61,22 +64,42 @@ public sealed class RepeatPurchaseAccumulatorTests
     public void SameDay_IsReadInTheZone()
     {
         // 23:30 UTC on 1 Jan and 00:30 UTC on 2 Jan: two days in UTC, one day (2 Jan) in Yerevan.
-        var purchases = new[] { P("a", 1, 1, 5m, 23) with { At = Instant.FromUtc(2024, 1, 1, 23, 30) }, P("a", 1, 2, 5m, 0) with { At = Instant.FromUtc(2024, 1, 2, 0, 30) } };
+        var purchases = new[] { new Purchase<string>("a", Instant.FromUtc(2024, 1, 1, 23, 30), 5m), new Purchase<string>("a", Instant.FromUtc(2024, 1, 2, 0, 30), 5m) };
 
         RepeatPurchase.Calculate(purchases, DateTimeZone.Utc).RepeatCustomers.Should().Be(1);
         RepeatPurchase.Calculate(purchases, DateTimeZoneProviders.Tzdb["Asia/Yerevan"]).RepeatCustomers.Should().Be(0);
     }
 
     [Fact]
-    public void ExplicitObservationEnd_IgnoresLaterPurchases_AndDecidesEligibility()
+    public void WindowEnd_IgnoresLaterPurchases_CountsThem_AndDecidesEligibility()
     {
-        var result = RepeatPurchase.Calculate(Sample, DateTimeZone.Utc, conversionWindowDays: 30, observationEnd: new LocalDate(2024, 2, 29));
+        var result = RepeatPurchase.Calculate(Sample, PurchaseWindow.Through(new LocalDate(2024, 2, 29), DateTimeZone.Utc), conversionWindowDays: 30);
 
         result.ObservationEnd.Should().Be(new LocalDate(2024, 2, 29));
         result.Customers.Should().Be(3, "late's only purchase is after the end");
         result.RepeatCustomers.Should().Be(1);
-        result.Purchases.Should().Be(5);
+        result.Counts.Should().Be(new PurchaseCounts(7, 5, 0, 2));
         result.EligibleFirstTimeBuyers.Should().Be(3);
+    }
+
+    [Fact]
+    public void WindowStart_IgnoresEarlierPurchases_AndCountsThem()
+    {
+        var result = RepeatPurchase.Calculate(Sample, PurchaseWindow.From(new LocalDate(2024, 1, 2), DateTimeZone.Utc), conversionWindowDays: 30);
+
+        result.Customers.Should().Be(3, "same-day bought only on 1 January");
+        result.RepeatCustomers.Should().Be(1, "quick's first day is dropped with the rest of 1 January; slow still bought on two days");
+        result.Counts.Should().Be(new PurchaseCounts(7, 4, 3, 0));
+    }
+
+    [Fact]
+    public void DateOnlyPurchases_KeepTheirDateInEveryZone()
+    {
+        var purchases = new[] { new Purchase<string>("a", new LocalDate(2024, 1, 1), 5m), new Purchase<string>("a", new LocalDate(2024, 1, 2), 5m) };
+
+        RepeatPurchase.Calculate(purchases, DateTimeZone.Utc).RepeatCustomers.Should().Be(1);
+        RepeatPurchase.Calculate(purchases, DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]).RepeatCustomers.Should().Be(1);
+        RepeatPurchase.Calculate(purchases, DateTimeZoneProviders.Tzdb["Pacific/Pago_Pago"]).ObservationEnd.Should().Be(new LocalDate(2024, 1, 2));
     }
 
     [Fact]
@@ -85,9 +108,9 @@ public sealed class RepeatPurchaseAccumulatorTests
         var result = RepeatPurchase.Calculate(Array.Empty<Purchase<string>>(), DateTimeZone.Utc);
 
         result.Customers.Should().Be(0);
-        result.RepeatPurchasePercentage.IsDefined.Should().BeFalse();
-        result.OneTimeBuyerPercentage.IsDefined.Should().BeFalse();
-        result.SecondPurchaseConversionPercentage.IsDefined.Should().BeFalse();
+        result.RepeatCustomerSharePercent.IsDefined.Should().BeFalse();
+        result.OneTimeBuyerSharePercent.IsDefined.Should().BeFalse();
+        result.SecondPurchaseConversionPercent.IsDefined.Should().BeFalse();
         result.MedianDaysToSecondPurchase.IsDefined.Should().BeFalse();
         result.PurchaseFrequency.IsDefined.Should().BeFalse();
         result.AverageOrderValue.Should().BeNull();
@@ -102,7 +125,7 @@ public sealed class RepeatPurchaseAccumulatorTests
     [Fact]
     public void NoCustomerObservedForTheWholeWindow_ConversionIsUndefined()
         => RepeatPurchase.Calculate([P("a", 1, 1, 1m), P("a", 1, 2, 1m)], DateTimeZone.Utc, 30)
-            .SecondPurchaseConversionPercentage.UndefinedReason.Should().Contain("30-day window");
+            .SecondPurchaseConversionPercent.UndefinedReason.Should().Contain("30-day window");
 
     [Theory]
     [InlineData(0)]
@@ -117,7 +140,7 @@ public sealed class RepeatPurchaseAccumulatorTests
     [Fact]
     public void Constructor_NullZone_Throws()
     {
-        var act = () => new RepeatPurchaseAccumulator<string>(null!);
+        var act = () => new RepeatPurchaseAccumulator<string>((DateTimeZone)null!);
 
         act.Should().Throw<ArgumentNullException>().Where(x => x.ParamName == "zone");
     }
@@ -164,9 +187,9 @@ public sealed class RepeatPurchaseAccumulatorTests
             return purchases.Count == 0;
         }
 
-        return whole.RepeatPurchasePercentage.Value is >= 0 and <= 100
-               && Math.Abs(whole.RepeatPurchasePercentage.Value + whole.OneTimeBuyerPercentage.Value - 100) < 1e-9
-               && (!whole.SecondPurchaseConversionPercentage.IsDefined || whole.SecondPurchaseConversionPercentage.Value is >= 0 and <= 100)
+        return whole.RepeatCustomerSharePercent.Value is >= 0 and <= 100
+               && Math.Abs(whole.RepeatCustomerSharePercent.Value + whole.OneTimeBuyerSharePercent.Value - 100) < 1e-9
+               && (!whole.SecondPurchaseConversionPercent.IsDefined || whole.SecondPurchaseConversionPercent.Value is >= 0 and <= 100)
                && (!whole.MedianDaysToSecondPurchase.IsDefined || whole.MedianDaysToSecondPurchase.Value >= 1)
                && whole.PurchaseFrequency.Value >= 1
                && whole.Revenue == purchases.Sum(p => p.Amount);

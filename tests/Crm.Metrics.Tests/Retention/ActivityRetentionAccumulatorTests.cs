@@ -35,8 +35,8 @@ public sealed class ActivityRetentionAccumulatorTests
         result.EndCustomers.Should().Be(3);
         result.RetainedCustomers.Should().Be(1);
         result.NewCustomersLost.Should().Be(1);
-        result.RetentionPercentage.Value.Should().Be(0);
-        result.ExactRetentionPercentage.Value.Should().Be(50);
+        result.RetentionPercent.Value.Should().Be(0);
+        result.ExactRetentionPercent.Value.Should().Be(50);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ActivityRetentionAccumulatorTests
         var result = RetentionRate.FromPurchases([P("a", 6, 1)], April, ThirtyDays);
 
         result.Should().Be(RetentionRate.FromPurchases(Array.Empty<Purchase<string>>(), April, ThirtyDays));
-        result.RetentionPercentage.UndefinedReason.Should().Contain("S = 0");
+        result.RetentionPercent.UndefinedReason.Should().Contain("S = 0");
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public sealed class ActivityRetentionAccumulatorTests
         var shuffled = RetentionRate.FromPurchases(Partitions.Shuffle(purchases, seed), period, window);
         return merged == whole && shuffled == whole
                && whole.EndCustomers <= whole.StartCustomers + whole.NewCustomers
-               && (!whole.ExactRetentionPercentage.IsDefined || whole.ExactRetentionPercentage.Value is >= 0 and <= 100);
+               && (!whole.ExactRetentionPercent.IsDefined || whole.ExactRetentionPercent.Value is >= 0 and <= 100);
     }
 }

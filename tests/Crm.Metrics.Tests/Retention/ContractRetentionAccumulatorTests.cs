@@ -39,8 +39,8 @@ public sealed class ContractRetentionAccumulatorTests
         result.EndCustomers.Should().Be(4);
         result.RetainedCustomers.Should().Be(3);
         result.NewCustomersLost.Should().Be(1);
-        result.RetentionPercentage.Value.Should().Be(40);
-        result.ExactRetentionPercentage.Value.Should().Be(60);
+        result.RetentionPercent.Value.Should().Be(40);
+        result.ExactRetentionPercent.Value.Should().Be(60);
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class ContractRetentionAccumulatorTests
         var result = RetentionRate.FromContracts(Array.Empty<CustomerContract<int>>(), April);
 
         result.StartCustomers.Should().Be(0);
-        result.RetentionPercentage.IsDefined.Should().BeFalse();
-        result.ExactRetentionPercentage.IsDefined.Should().BeFalse();
+        result.RetentionPercent.IsDefined.Should().BeFalse();
+        result.ExactRetentionPercent.IsDefined.Should().BeFalse();
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class ContractRetentionAccumulatorTests
         var shuffled = RetentionRate.FromContracts(Partitions.Shuffle(contracts, seed), April);
         return merged == whole && shuffled == whole
                && whole.EndCustomers <= whole.StartCustomers + whole.NewCustomers
-               && (!whole.ExactRetentionPercentage.IsDefined || whole.ExactRetentionPercentage.Value is >= 0 and <= 100);
+               && (!whole.ExactRetentionPercent.IsDefined || whole.ExactRetentionPercent.Value is >= 0 and <= 100);
     }
 
     private static List<CustomerContract<int>> RandomContracts(int seed)

@@ -10,7 +10,7 @@ public sealed class RetentionRateTests
     {
         var result = RetentionRate.FromCounts(20, 5, 24);
 
-        result.RetentionPercentage.Value.Should().Be(95);
+        result.RetentionPercent.Value.Should().Be(95);
         result.StartCustomers.Should().Be(20);
         result.NewCustomers.Should().Be(5);
         result.EndCustomers.Should().Be(24);
@@ -22,8 +22,8 @@ public sealed class RetentionRateTests
         // (43 − 12) / 44 = 31 / 44 = 0.704545…
         var result = RetentionRate.FromCounts(44, 12, 43);
 
-        result.RetentionPercentage.Value.Should().BeApproximately(70.454545454545, 1e-9);
-        result.RetentionPercentage.Round(0).Value.Should().Be(70);
+        result.RetentionPercent.Value.Should().BeApproximately(70.454545454545, 1e-9);
+        result.RetentionPercent.Round(0).Value.Should().Be(70);
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class RetentionRateTests
         result.RetainedCustomers.Should().BeNull();
         result.LostCustomers.Should().BeNull();
         result.NewCustomersLost.Should().BeNull();
-        result.ExactRetentionPercentage.IsDefined.Should().BeFalse();
-        result.ExactRetentionPercentage.UndefinedReason.Should().Contain("identities are unknown");
+        result.ExactRetentionPercent.IsDefined.Should().BeFalse();
+        result.ExactRetentionPercent.UndefinedReason.Should().Contain("identities are unknown");
     }
 
     [Fact]
@@ -43,13 +43,13 @@ public sealed class RetentionRateTests
     {
         var result = RetentionRate.FromCounts(0, 3, 2);
 
-        result.RetentionPercentage.IsDefined.Should().BeFalse();
-        result.RetentionPercentage.UndefinedReason.Should().Contain("S = 0");
+        result.RetentionPercent.IsDefined.Should().BeFalse();
+        result.RetentionPercent.UndefinedReason.Should().Contain("S = 0");
     }
 
     [Fact]
     public void FromCounts_AllZero_IsUndefined()
-        => RetentionRate.FromCounts(0, 0, 0).RetentionPercentage.IsDefined.Should().BeFalse();
+        => RetentionRate.FromCounts(0, 0, 0).RetentionPercent.IsDefined.Should().BeFalse();
 
     [Theory]
     [InlineData(-1, 0, 0, "startCustomers")]
@@ -74,12 +74,12 @@ public sealed class RetentionRateTests
 
     [Fact]
     public void FromCounts_EndEqualToStartPlusNew_IsAccepted()
-        => RetentionRate.FromCounts(20, 5, 25).RetentionPercentage.Value.Should().Be(100);
+        => RetentionRate.FromCounts(20, 5, 25).RetentionPercent.Value.Should().Be(100);
 
     [Fact]
     public void FromCounts_CanGoNegative_WhenNewCustomersLeaveAgain()
         // S = 10, N = 5, E = 3: more new customers than end customers.
-        => RetentionRate.FromCounts(10, 5, 3).RetentionPercentage.Value.Should().Be(-20);
+        => RetentionRate.FromCounts(10, 5, 3).RetentionPercent.Value.Should().Be(-20);
 
     [Fact]
     public void FromCustomers_NewCustomersLostInThePeriod_MakeTheCountFormUndercount()
@@ -98,8 +98,8 @@ public sealed class RetentionRateTests
         result.LostCustomers.Should().Be(10);
         result.NewCustomersLost.Should().Be(8);
         // (E − N) / S = (102 − 20) / 100 = 82 %, while 90 % of the starting customers were kept: short by L / S = 8 %.
-        result.RetentionPercentage.Value.Should().Be(82);
-        result.ExactRetentionPercentage.Value.Should().Be(90);
+        result.RetentionPercent.Value.Should().Be(82);
+        result.ExactRetentionPercent.Value.Should().Be(90);
     }
 
     [Fact]
@@ -107,22 +107,22 @@ public sealed class RetentionRateTests
     {
         var result = RetentionRate.FromCustomers([1, 2, 3, 4], [5], [1, 2, 3, 5]);
 
-        result.RetentionPercentage.Value.Should().Be(75);
-        result.ExactRetentionPercentage.Value.Should().Be(75);
+        result.RetentionPercent.Value.Should().Be(75);
+        result.ExactRetentionPercent.Value.Should().Be(75);
         result.NewCustomersLost.Should().Be(0);
     }
 
     [Fact]
     public void FromCustomers_DuplicatesCountOnce()
-        => RetentionRate.FromCustomers([1, 1, 2], [], [1, 1]).ExactRetentionPercentage.Value.Should().Be(50);
+        => RetentionRate.FromCustomers([1, 1, 2], [], [1, 1]).ExactRetentionPercent.Value.Should().Be(50);
 
     [Fact]
     public void FromCustomers_NoStartingCustomers_IsUndefined()
     {
         var result = RetentionRate.FromCustomers([], [1], [1]);
 
-        result.RetentionPercentage.IsDefined.Should().BeFalse();
-        result.ExactRetentionPercentage.IsDefined.Should().BeFalse();
+        result.RetentionPercent.IsDefined.Should().BeFalse();
+        result.ExactRetentionPercent.IsDefined.Should().BeFalse();
     }
 
     [Fact]
@@ -168,14 +168,14 @@ public sealed class RetentionRateTests
         var result = RetentionRate.FromCustomers(start, joined, end);
         if (start.Count == 0)
         {
-            return !result.RetentionPercentage.IsDefined && !result.ExactRetentionPercentage.IsDefined;
+            return !result.RetentionPercent.IsDefined && !result.ExactRetentionPercent.IsDefined;
         }
 
-        var exact = result.ExactRetentionPercentage.Value;
+        var exact = result.ExactRetentionPercent.Value;
         var gap = 100.0 * result.NewCustomersLost!.Value / start.Count;
         return exact is >= 0 and <= 100
-               && result.RetentionPercentage.Value <= exact + 1e-9
-               && Math.Abs(exact - result.RetentionPercentage.Value - gap) < 1e-9;
+               && result.RetentionPercent.Value <= exact + 1e-9
+               && Math.Abs(exact - result.RetentionPercent.Value - gap) < 1e-9;
     }
 
     [Property]
@@ -183,6 +183,6 @@ public sealed class RetentionRateTests
     {
         var end = Math.Min((long)e, (long)s + n);
         var result = RetentionRate.FromCounts(s, n, end);
-        return s == 0 ? !result.RetentionPercentage.IsDefined : result.RetentionPercentage.Value <= 100 && result.RetentionPercentage.Value >= -100.0 * n / s;
+        return s == 0 ? !result.RetentionPercent.IsDefined : result.RetentionPercent.Value <= 100 && result.RetentionPercent.Value >= -100.0 * n / s;
     }
 }

@@ -82,7 +82,7 @@ public sealed class CustomerSummaryBuilderTests
             .AddRange([.. CustomerA(), Buy("A", 2024, 1, 16, 99m, hour: 0), Buy("B", 2024, 2, 1, 1m)])
             .GetResult();
 
-        result.PurchasesRead.Should().Be(7);
+        result.RowsRead.Should().Be(7);
         result.PurchasesAfterObservationEnd.Should().Be(2);
         result.Customers.Should().ContainSingle().Which.Frequency.Should().Be(2);
     }
@@ -102,7 +102,7 @@ public sealed class CustomerSummaryBuilderTests
     [Fact]
     public void Holdout_CountsDaysAfterCalibrationEnd_AndMeasuresTFromCalibrationEnd()
     {
-        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 1, 10), new LocalDate(2024, 1, 31), CustomerSummaryTimeUnit.Week);
+        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 1, 10), CustomerSummaryTimeUnit.Week, new LocalDate(2024, 1, 31));
         var result = new CustomerSummaryBuilder<string>(options).AddRange(
         [
             .. CustomerA(),
@@ -127,7 +127,7 @@ public sealed class CustomerSummaryBuilderTests
     [Fact]
     public void Holdout_WithNoPurchase_HasZeroFrequencyAndMonetaryValue()
     {
-        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 1, 10), new LocalDate(2024, 1, 31), CustomerSummaryTimeUnit.Day);
+        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 1, 10), CustomerSummaryTimeUnit.Day, new LocalDate(2024, 1, 31));
         var a = new CustomerSummaryBuilder<string>(options).AddRange(CustomerA()).GetResult().Customers[0];
 
         a.Holdout.Should().Be(a.Holdout! with { });
@@ -153,7 +153,7 @@ public sealed class CustomerSummaryBuilderTests
         var act = () => builder.Add(Buy("A", 2024, 1, 9, -5m));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("A purchase amount must not be negative in a customer summary (was -5)*");
-        builder.GetResult().PurchasesRead.Should().Be(5);
+        builder.GetResult().RowsRead.Should().Be(5);
         builder.GetResult().Customers[0].Frequency.Should().Be(2);
     }
 
@@ -229,7 +229,7 @@ public sealed class CustomerSummaryBuilderTests
     [Property(MaxTest = 200)]
     public bool Merge_OfAnyPartitioning_EqualsOnePass((byte Customer, byte Day, byte Hour, ushort Cents, byte Partition)[] rows)
     {
-        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 2, 1), new LocalDate(2024, 3, 15), CustomerSummaryTimeUnit.Week);
+        var options = new CustomerSummaryOptions(Utc, new LocalDate(2024, 2, 1), CustomerSummaryTimeUnit.Week, new LocalDate(2024, 3, 15));
         var purchases = rows.Select(r => (
             Purchase: new Purchase<int>(r.Customer % 7, Instant.FromUtc(2024, 1, 1, r.Hour % 24, 0).Plus(Duration.FromDays(r.Day % 80)), r.Cents / 100m),
             Partition: r.Partition % 4)).ToList();
@@ -245,7 +245,7 @@ public sealed class CustomerSummaryBuilderTests
         var result = merged.GetResult();
 
         return result.Customers.SequenceEqual(whole.Customers)
-            && result.PurchasesRead == whole.PurchasesRead
+            && result.RowsRead == whole.RowsRead
             && result.PurchasesAfterObservationEnd == whole.PurchasesAfterObservationEnd
             && result.CustomersFirstSeenInHoldout == whole.CustomersFirstSeenInHoldout;
     }
@@ -255,7 +255,7 @@ public sealed class CustomerSummaryBuilderTests
     {
         var purchases = RandomPurchases.Generate(seed, maxCount: 400, customers: 40);
         var options = withHoldout
-            ? new CustomerSummaryOptions(Utc, new LocalDate(2023, 11, 30), new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Week)
+            ? new CustomerSummaryOptions(Utc, new LocalDate(2023, 11, 30), CustomerSummaryTimeUnit.Week, new LocalDate(2024, 9, 30))
             : new CustomerSummaryOptions(Utc, new LocalDate(2024, 9, 30), CustomerSummaryTimeUnit.Day);
         var expected = BruteForce(purchases, options);
 
@@ -264,20 +264,20 @@ public sealed class CustomerSummaryBuilderTests
             Partitions.Shuffle(purchases, seed + 1), seed, () => new CustomerSummaryBuilder<int>(options));
 
         return shuffled.Customers.SequenceEqual(expected) && merged.Customers.SequenceEqual(expected)
-            && merged.PurchasesRead == purchases.Count && shuffled.PurchasesRead == purchases.Count;
+            && merged.RowsRead == purchases.Count && shuffled.RowsRead == purchases.Count;
     }
 
     // The definition, written the obvious way: group by customer, then by local day.
     private static List<CustomerSummary<int>> BruteForce(List<Purchase<int>> purchases, CustomerSummaryOptions options)
     {
         var unit = options.TimeUnit;
-        var summaryEnd = options.SummaryEnd;
+        var summaryEnd = options.CalibrationEnd;
         var result = new List<CustomerSummary<int>>();
         foreach (var customer in purchases.GroupBy(p => p.Customer).OrderBy(g => g.Key))
         {
             var days = customer
-                .Select(p => (Day: p.At.InZone(options.Zone).Date, p.Amount))
-                .Where(p => p.Day <= options.ObservationEnd)
+                .Select(p => (Day: p.DateIn(options.Zone), p.Amount))
+                .Where(p => p.Day <= options.LastDayRead)
                 .GroupBy(p => p.Day, (day, amounts) => (Day: day, Total: amounts.Sum(a => a.Amount)))
                 .OrderBy(d => d.Day)
                 .ToList();
@@ -300,7 +300,7 @@ public sealed class CustomerSummaryBuilderTests
                 unit.FromDayCount(Period.DaysBetween(first, summaryEnd)),
                 frequency == 0 ? 0m : calibration.Skip(1).Sum(d => d.Total) / frequency,
                 options.HasHoldout
-                    ? new CustomerSummaryHoldout(holdout.Count, holdout.Count == 0 ? 0m : holdout.Sum(d => d.Total) / holdout.Count, unit.FromDayCount(Period.DaysBetween(summaryEnd, options.ObservationEnd)))
+                    ? new CustomerSummaryHoldout(holdout.Count, holdout.Count == 0 ? 0m : holdout.Sum(d => d.Total) / holdout.Count, unit.FromDayCount(Period.DaysBetween(summaryEnd, options.LastDayRead)))
                     : null));
         }
 

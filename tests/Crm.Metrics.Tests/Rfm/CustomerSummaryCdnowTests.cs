@@ -11,7 +11,7 @@ public sealed class CustomerSummaryCdnowTests
     {
         var summary = CdnowData.Summary;
 
-        summary.PurchasesRead.Should().Be(6919);
+        summary.RowsRead.Should().Be(6919);
         summary.Customers.Should().HaveCount(2357);
         summary.Customers.Count(c => c.Frequency == 0).Should().Be(1411);
         summary.RepeatCustomers.Should().Be(946);

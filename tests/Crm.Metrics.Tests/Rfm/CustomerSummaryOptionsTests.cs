@@ -6,12 +6,12 @@ namespace Crm.Metrics.Tests.Rfm;
 public sealed class CustomerSummaryOptionsTests
 {
     [Fact]
-    public void CalibrationEnd_NotBeforeObservationEnd_ThrowsNamingTheRule()
+    public void ObservationEnd_NotAfterCalibrationEnd_ThrowsNamingTheRule()
     {
-        var act = () => new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 1), new LocalDate(2024, 3, 1), CustomerSummaryTimeUnit.Day);
+        var act = () => new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 1), CustomerSummaryTimeUnit.Day, new LocalDate(2024, 3, 1));
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("calibrationEnd")
-            .WithMessage("The calibration end (2024-03-01) must be before the observation end (2024-03-01)*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("observationEnd")
+            .WithMessage("The observation end (2024-03-01) must be after the calibration end (2024-03-01)*leave it null for no holdout period*");
     }
 
     [Fact]
@@ -32,12 +32,17 @@ public sealed class CustomerSummaryOptionsTests
     }
 
     [Fact]
-    public void SummaryEnd_IsCalibrationEndWhenThereIsAHoldout()
+    public void CalibrationEnd_IsGivenTheSameWayWithAndWithoutAHoldout()
     {
-        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 2, 1), new LocalDate(2024, 3, 1), CustomerSummaryTimeUnit.Day);
+        var options = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 2, 1), CustomerSummaryTimeUnit.Day, new LocalDate(2024, 3, 1));
+        var plain = new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 2, 1), CustomerSummaryTimeUnit.Day);
 
         options.HasHoldout.Should().BeTrue();
-        options.SummaryEnd.Should().Be(new LocalDate(2024, 2, 1));
-        new CustomerSummaryOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 1), CustomerSummaryTimeUnit.Day).SummaryEnd.Should().Be(new LocalDate(2024, 3, 1));
+        options.CalibrationEnd.Should().Be(new LocalDate(2024, 2, 1));
+        options.LastDayRead.Should().Be(new LocalDate(2024, 3, 1));
+        plain.HasHoldout.Should().BeFalse();
+        plain.CalibrationEnd.Should().Be(new LocalDate(2024, 2, 1));
+        plain.ObservationEnd.Should().BeNull();
+        plain.LastDayRead.Should().Be(new LocalDate(2024, 2, 1));
     }
 }

@@ -64,7 +64,7 @@ public class CohortMatrixPeerBenchmarks : PeerBenchmark
             .GroupBy(p => p.Customer)
             .SelectMany(g =>
             {
-                var months = g.GroupBy(p => MonthOf(p.At), (month, ps) => (Month: month, Revenue: ps.Sum(p => p.Amount))).ToList();
+                var months = g.GroupBy(p => MonthOf(p.At!.Value), (month, ps) => (Month: month, Revenue: ps.Sum(p => p.Amount))).ToList();
                 var first = months.Min(m => m.Month);
                 return months.Select(m => (Cohort: first, Offset: m.Month - first, m.Revenue));
             })

@@ -17,7 +17,7 @@ internal sealed class DuckDbPurchases : IDisposable
         {
             foreach (var p in data.Purchases)
             {
-                appender.CreateRow().AppendValue(p.Customer).AppendValue(p.At.ToDateTimeUtc()).AppendValue(p.Amount).EndRow();
+                appender.CreateRow().AppendValue(p.Customer).AppendValue(p.At!.Value.ToDateTimeUtc()).AppendValue(p.Amount).EndRow();
             }
         }
 

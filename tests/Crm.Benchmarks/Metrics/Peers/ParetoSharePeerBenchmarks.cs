@@ -33,11 +33,11 @@ public class ParetoSharePeerBenchmarks : PeerBenchmark
             accumulator.Add(purchase);
         }
 
-        return Answer(accumulator.GetResult().TopShare(20));
+        return Answer(accumulator.GetResult().TopShare(0.2));
     }
 
     internal static Share CrmMetricsParallel(PeerData data)
-        => Answer(new ParetoAccumulator<long>().AddRangeInParallel(data.Purchases, () => new ParetoAccumulator<long>()).GetResult().TopShare(20));
+        => Answer(new ParetoAccumulator<long>().AddRangeInParallel(data.Purchases, () => new ParetoAccumulator<long>()).GetResult().TopShare(0.2));
 
     internal static Share DuckDbSql(DuckDbPurchases db)
     {
@@ -55,7 +55,7 @@ public class ParetoSharePeerBenchmarks : PeerBenchmark
         return new Share(top, totals.Take(top).Sum(t => t.Total), totals.Sum(t => t.Total));
     }
 
-    private static Share Answer(ParetoShare share) => new(share.TopCustomers, share.TopAmount, share.TotalAmount);
+    internal static Share Answer(ParetoShare share) => new(share.TopCustomers, share.TopAmount, share.TotalAmount);
 
     /// <summary>How many customers the top 20 % is, their revenue and the total revenue.</summary>
     public readonly record struct Share(long TopCustomers, decimal TopAmount, decimal TotalAmount);

@@ -4,6 +4,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using Crm.Metrics.Analysis;
+using Crm.Metrics.Rfm;
+using NodaTime;
 
 namespace Crm.Benchmarks.Metrics.Peers;
 
@@ -83,6 +86,13 @@ internal static class PeerModes
         ok &= Same("Pareto share", "DuckDB", pareto, () => [ParetoSharePeerBenchmarks.DuckDbSql(db)]);
         ok &= Same("Pareto share", "naive LINQ", pareto, () => [ParetoSharePeerBenchmarks.NaiveLinq(data)]);
         Console.WriteLine($"  answer: {pareto[0]}");
+
+        // The one-pass analysis computes these sections (and more) in one read of the log; its answers must be the same.
+        var options = new PurchaseAnalysisOptions(DateTimeZone.Utc, PeerData.ObservationEnd, CustomerSummaryTimeUnit.Day);
+        var analysis = Time("all sections", "Crm.Metrics one pass", () => new[] { PurchaseAnalysis.Calculate(data.Purchases, options) })[0];
+        ok &= Same("RFM summary", "Crm.Metrics one pass", rfm, () => RfmSummaryPeerBenchmarks.Answer(analysis.Models.Summaries));
+        ok &= Same("cohort matrix", "Crm.Metrics one pass", cohorts, () => CohortMatrixPeerBenchmarks.Answer(analysis.Cohorts));
+        ok &= Same("Pareto share", "Crm.Metrics one pass", pareto, () => [ParetoSharePeerBenchmarks.Answer(analysis.ParetoTopShare)]);
 
         AddPhaseAllocations.Print(data);
         return ok;

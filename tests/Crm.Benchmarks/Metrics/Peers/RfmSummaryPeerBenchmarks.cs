@@ -66,7 +66,7 @@ public class RfmSummaryPeerBenchmarks : PeerBenchmark
     {
         var end = PeerData.ObservationEnd;
         return data.Purchases
-            .Select(p => (p.Customer, Day: p.At.InUtc().Date, p.Amount))
+            .Select(p => (p.Customer, Day: p.At!.Value.InUtc().Date, p.Amount))
             .Where(p => p.Day <= end)
             .GroupBy(p => p.Customer)
             .Select(g =>
