@@ -9,7 +9,7 @@ namespace Crm.Samples.RetentionReport.Input;
 /// memory works. The first malformed row stops the reading with a <see cref="TransactionFileException"/> naming its line.
 /// </summary>
 /// <param name="path">The CSV file (UTF-8, comma-separated, RFC 4180 quoting).</param>
-/// <param name="zone">The zone a date-only value is a calendar day in.</param>
+/// <param name="zone">The zone an instant's calendar day is read in (for the default end of observation).</param>
 internal sealed class TransactionCsv(string path, DateTimeZone zone)
 {
     private static readonly string[] Columns = ["customer_id", "date", "amount"];
@@ -22,7 +22,6 @@ internal sealed class TransactionCsv(string path, DateTimeZone zone)
     /// <exception cref="TransactionFileException">The header or a row is malformed.</exception>
     public IEnumerable<Purchase<string>> Read(IProgress<double>? progress = null)
     {
-        var parser = new TransactionRowParser(zone);
         using var text = OpenText();
         using var csv = Open(text);
         var (customer, date, amount) = Ordinals(csv);
@@ -35,14 +34,14 @@ internal sealed class TransactionCsv(string path, DateTimeZone zone)
             }
 
             var id = TransactionRowParser.Customer(csv.GetFieldSpan(customer), out var error) ?? throw Malformed(line, error!);
-            var at = parser.At(csv.GetFieldSpan(date), out error) ?? throw Malformed(line, error!);
             var value = TransactionRowParser.Amount(csv.GetFieldSpan(amount), out error) ?? throw Malformed(line, error!);
+            var purchase = TransactionRowParser.Purchase(id, csv.GetFieldSpan(date), value, out error) ?? throw Malformed(line, error!);
             if (progress is not null && (line & 0x3FFF) == 0)
             {
                 progress.Report((double)text.BaseStream.Position / Math.Max(1, text.BaseStream.Length));
             }
 
-            yield return new Purchase<string>(id, at, value);
+            yield return purchase;
         }
     }
 
@@ -50,13 +49,14 @@ internal sealed class TransactionCsv(string path, DateTimeZone zone)
     /// <exception cref="TransactionFileException">The header or a row is malformed.</exception>
     public LocalDate? LastDate()
     {
-        Instant? last = null;
+        LocalDate? last = null;
         foreach (var purchase in Read())
         {
-            last = last is { } l && l >= purchase.At ? l : purchase.At;
+            var day = purchase.DateIn(zone);
+            last = last is { } l && l >= day ? l : day;
         }
 
-        return last?.InZone(zone).Date;
+        return last;
     }
 
     private StreamReader OpenText()

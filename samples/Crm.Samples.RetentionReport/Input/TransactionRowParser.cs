@@ -1,12 +1,11 @@
 using System.Globalization;
-using NodaTime;
+using Crm.Metrics;
 using NodaTime.Text;
 
 namespace Crm.Samples.RetentionReport.Input;
 
-/// <summary>Turns the fields of one row (<c>customer_id,date,amount</c>) into a purchase, or says exactly what is wrong.</summary>
-/// <param name="zone">The zone a date-only value is a calendar day in (it becomes the start of that day there).</param>
-internal sealed class TransactionRowParser(DateTimeZone zone)
+/// <summary>Reads the fields of one row (<c>customer_id,date,amount</c>), or says exactly what is wrong.</summary>
+internal static class TransactionRowParser
 {
     private static readonly LocalDatePattern DateOnly = LocalDatePattern.Iso;
     private static readonly InstantPattern Utc = InstantPattern.ExtendedIso;
@@ -22,26 +21,28 @@ internal sealed class TransactionRowParser(DateTimeZone zone)
     }
 
     /// <summary>
-    /// The purchase instant: a date <c>yyyy-MM-dd</c> is the start of that day in the zone, so it stays that day;
-    /// an ISO-8601 instant (<c>2024-03-05T10:15:00Z</c> or with an offset, <c>+02:00</c>) is taken as it is.
+    /// The purchase: a date <c>yyyy-MM-dd</c> makes a date-only purchase, which keeps that day in every zone; an ISO-8601
+    /// instant (<c>2024-03-05T10:15:00Z</c>, or with an offset such as <c>+02:00</c>) is taken as it is, its day read in the
+    /// report's zone.
     /// </summary>
-    public Instant? At(ReadOnlySpan<char> field, out string? error)
+    /// <returns>The purchase, or null with <paramref name="error"/> set.</returns>
+    public static Purchase<string>? Purchase(string customer, ReadOnlySpan<char> field, decimal amount, out string? error)
     {
         var text = field.Trim().ToString();
         error = null;
         if (text.Length == 10 && DateOnly.Parse(text) is { Success: true } date)
         {
-            return zone.AtStartOfDay(date.Value).ToInstant();
+            return new Purchase<string>(customer, date.Value, amount);
         }
 
         if (Utc.Parse(text) is { Success: true } instant)
         {
-            return instant.Value;
+            return new Purchase<string>(customer, instant.Value, amount);
         }
 
         if (WithOffset.Parse(text) is { Success: true } offset)
         {
-            return offset.Value.ToInstant();
+            return new Purchase<string>(customer, offset.Value.ToInstant(), amount);
         }
 
         error = $"date '{text}' is neither a date yyyy-MM-dd nor an ISO-8601 instant such as 2024-03-05T10:15:00Z.";

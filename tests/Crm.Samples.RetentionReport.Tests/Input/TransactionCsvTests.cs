@@ -23,14 +23,15 @@ public sealed class TransactionCsvTests : IDisposable
     }
 
     [Fact]
-    public void A_date_is_the_start_of_that_day_in_the_zone_and_an_instant_is_kept_as_written()
+    public void A_date_is_a_date_only_purchase_and_an_instant_is_kept_as_written()
     {
         var zone = DateTimeZoneProviders.Tzdb["Asia/Yerevan"];
         var csv = new TransactionCsv(Write("customer_id,date,amount", "A,2024-01-05,10.00", "B,2024-02-29T23:30:00Z,1.5", "C,2024-03-01T01:00:00+02:00,2"), zone);
 
         var purchases = csv.Read().ToArray();
 
-        purchases[0].At.InZone(zone).LocalDateTime.Should().Be(new LocalDateTime(2024, 1, 5, 0, 0));
+        purchases[0].IsDateOnly.Should().BeTrue();
+        purchases[0].DateIn(zone).Should().Be(new LocalDate(2024, 1, 5));
         purchases[1].At.Should().Be(Instant.FromUtc(2024, 2, 29, 23, 30));
         purchases[2].At.Should().Be(Instant.FromUtc(2024, 2, 29, 23, 0));
         purchases.Select(p => p.Amount).Should().Equal(10.00m, 1.5m, 2m);
@@ -49,7 +50,7 @@ public sealed class TransactionCsvTests : IDisposable
     {
         var csv = new TransactionCsv(Write("customer_id,date,amount", "\"Smith, Ada\", 2024-01-05 , 10.25 "), DateTimeZone.Utc);
 
-        csv.Read().Single().Should().Be(new Crm.Metrics.Purchase<string>("Smith, Ada", Instant.FromUtc(2024, 1, 5, 0, 0), 10.25m));
+        csv.Read().Single().Should().Be(new Crm.Metrics.Purchase<string>("Smith, Ada", new LocalDate(2024, 1, 5), 10.25m));
     }
 
     private string Write(params string[] lines)
