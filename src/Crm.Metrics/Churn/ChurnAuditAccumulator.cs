@@ -95,15 +95,15 @@ public sealed class ChurnAuditAccumulator<TItem, TKey> : IMetricAccumulator<Chur
             churned += x;
         }
 
-        var overall = MetricValue.Ratio(churned, customers, "no customers at the start of the period", 100);
+        var overall = MetricValue.Ratio(churned, customers, ChurnRate.NoAuditCustomersReason);
         var groups = _groups
             .Select(g =>
             {
-                var rate = MetricValue.Ratio(g.Value.Churned, g.Value.Customers, "empty group", 100);
+                var rate = MetricValue.Ratio(g.Value.Churned, g.Value.Customers, "empty group");
                 var lift = overall.TryGetValue(out var o) && o > 0
                     ? MetricValue.Of(rate.Value / o)
                     : MetricValue.Undefined("the overall churn rate is zero: no customer churned");
-                var share = MetricValue.Ratio(g.Value.Churned, churned, "no customer churned", 100);
+                var share = MetricValue.Ratio(g.Value.Churned, churned, "no customer churned");
                 return new ChurnAuditGroup<TKey>(g.Key, g.Value.Customers, g.Value.Churned, rate, share, lift);
             })
             .ToList();

@@ -5,6 +5,8 @@ namespace Crm.Metrics.Churn;
 /// <summary>Computes the customer churn rate: the share of the customers at the start of a period who were lost by its end.</summary>
 public static class ChurnRate
 {
+    internal const string NoAuditCustomersReason = "no customers at the start of the period";
+
     /// <summary>Churn = lost / S (a fraction) from counts.</summary>
     /// <param name="startCustomers">S: customers at the start of the period.</param>
     /// <param name="lostCustomers">Of those, the customers lost by the end.</param>

@@ -98,8 +98,8 @@ public sealed class RevenueRetentionAccumulator<TCustomer> : IMetricAccumulator<
         }
 
         const string NoRevenue = "no recurring revenue at the start of the period";
-        var grr = starting == 0 ? MetricValue.Undefined(NoRevenue) : MetricValue.Of((double)((starting - contraction - churned) / starting * 100));
-        var nrr = starting == 0 ? MetricValue.Undefined(NoRevenue) : MetricValue.Of((double)((starting + expansion - contraction - churned) / starting * 100));
+        var grr = starting == 0 ? MetricValue.Undefined(NoRevenue) : MetricValue.Of((double)((starting - contraction - churned) / starting));
+        var nrr = starting == 0 ? MetricValue.Undefined(NoRevenue) : MetricValue.Of((double)((starting + expansion - contraction - churned) / starting));
         return new RevenueRetention(
             starting,
             expansion,
@@ -111,6 +111,6 @@ public sealed class RevenueRetentionAccumulator<TCustomer> : IMetricAccumulator<
             newCustomers,
             grr,
             nrr,
-            MetricValue.Ratio(churnedCustomers, startingCustomers, "no customers with recurring revenue at the start of the period", 100));
+            MetricValue.Ratio(churnedCustomers, startingCustomers, "no customers with recurring revenue at the start of the period"));
     }
 }

@@ -46,6 +46,6 @@ public sealed class CesAccumulator : IMetricAccumulator<CesAccumulator, int, Ces
         return new CesResult(
             counts,
             MetricValue.Ratio(sum, n, Reason),
-            MetricValue.Ratio(counts[4] + counts[5] + counts[6], n, Reason, 100));
+            MetricValue.Ratio(counts[4] + counts[5] + counts[6], n, Reason));
     }
 }

@@ -8,8 +8,8 @@ namespace Crm.Metrics.Feedback;
 /// <param name="Detractors">Answers of 0 to 6.</param>
 /// <param name="ConfidenceLevel">The confidence level of <see cref="Lower"/> and <see cref="Upper"/>, e.g. 0.95.</param>
 /// <param name="Score">NPS = % promoters − % detractors, on −100…100; undefined without answers.</param>
-/// <param name="PromoterPercentage">Promoters as a percentage (0–100) of all answers; undefined without answers.</param>
-/// <param name="DetractorPercentage">Detractors as a percentage (0–100) of all answers; undefined without answers.</param>
+/// <param name="PromoterShare">Promoters / all answers, a fraction 0–1; undefined without answers.</param>
+/// <param name="DetractorShare">Detractors / all answers, a fraction 0–1; undefined without answers.</param>
 /// <param name="StandardError">The standard error of <see cref="Score"/>, in NPS points; undefined without answers.</param>
 /// <param name="Lower">The lower end of the normal-approximation confidence interval, clamped to −100; undefined without answers.</param>
 /// <param name="Upper">The upper end of the normal-approximation confidence interval, clamped to 100; undefined without answers.</param>
@@ -29,14 +29,20 @@ public sealed record NpsResult(
     long Detractors,
     double ConfidenceLevel,
     MetricValue Score,
-    MetricValue PromoterPercentage,
-    MetricValue DetractorPercentage,
+    MetricValue PromoterShare,
+    MetricValue DetractorShare,
     MetricValue StandardError,
     MetricValue Lower,
     MetricValue Upper)
 {
     /// <summary>All answers: promoters, passives and detractors.</summary>
     public long Responses => Promoters + Passives + Detractors;
+
+    /// <summary><see cref="PromoterShare"/> × 100, a percentage, for display.</summary>
+    public MetricValue PromoterSharePercent => PromoterShare.IsDefined ? MetricValue.Of(100.0 * Promoters / Responses) : PromoterShare;
+
+    /// <summary><see cref="DetractorShare"/> × 100, a percentage, for display.</summary>
+    public MetricValue DetractorSharePercent => DetractorShare.IsDefined ? MetricValue.Of(100.0 * Detractors / Responses) : DetractorShare;
 
     internal static NpsResult FromCounts(long promoters, long passives, long detractors, double confidenceLevel)
     {
@@ -61,8 +67,8 @@ public sealed record NpsResult(
             detractors,
             confidenceLevel,
             MetricValue.Of(score),
-            MetricValue.Of(100 * pP),
-            MetricValue.Of(100 * pD),
+            MetricValue.Of(pP),
+            MetricValue.Of(pD),
             MetricValue.Of(se),
             MetricValue.Of(Math.Max(-100, score - (z * se))),
             MetricValue.Of(Math.Min(100, score + (z * se))));

@@ -150,4 +150,16 @@ public sealed class PurchaseAnalysisTests
         models.ZeroSpendRepeatBuyers.Should().Be(1, "c");
         models.GammaGammaCustomers.Should().Be(1, "a");
     }
+
+    [Fact]
+    public void PackageReadmeQuickStart_PrintsWhatItSays()
+    {
+        // src/Crm.Metrics/README.md
+        Purchase<string>[] purchases = [new("ann", new LocalDate(2024, 1, 5), 30m), new("ann", new LocalDate(2024, 2, 9), 20m), new("bob", new LocalDate(2024, 1, 20), 50m)];
+        var report = PurchaseAnalysis.Calculate(purchases, new PurchaseAnalysisOptions(DateTimeZone.Utc, new LocalDate(2024, 3, 31), CustomerSummaryTimeUnit.Week));
+
+        Crm.Metrics.Retention.RetentionRate.FromCounts(20, 5, 24).Retention.ToString().Should().Be("0.95");
+        report.Repeat.RepeatCustomerShare.ToString().Should().Be("0.5");
+        report.ParetoTopShare.Share.ToString().Should().Be("0.5");
+    }
 }

@@ -23,15 +23,16 @@ public sealed class ChurnAuditAccumulatorTests
 
         audit.Customers.Should().Be(25);
         audit.Churned.Should().Be(5);
-        audit.ChurnPercentage.Value.Should().Be(20);
+        audit.ChurnPercent.Value.Should().Be(20);
+        audit.Churn.Value.Should().Be(0.2);
         audit.Groups.Select(g => g.Key).Should().Equal("small", "medium", "large");
         var small = audit.Groups[0];
         small.Customers.Should().Be(10);
         small.Churned.Should().Be(4);
-        small.ChurnPercentage.Value.Should().Be(40);
-        small.ShareOfChurnedPercentage.Value.Should().Be(80);
+        small.ChurnPercent.Value.Should().Be(40);
+        small.ShareOfChurnedPercent.Value.Should().Be(80);
         small.Lift.Value.Should().Be(2);
-        audit.Groups[2].ChurnPercentage.Value.Should().Be(0);
+        audit.Groups[2].ChurnPercent.Value.Should().Be(0);
         audit.Groups[2].Lift.Value.Should().Be(0);
     }
 
@@ -63,9 +64,9 @@ public sealed class ChurnAuditAccumulatorTests
     {
         var audit = ChurnRate.Audit(Many(3, "a", false).ToList(), c => c.Band, c => c.Churned);
 
-        audit.ChurnPercentage.Value.Should().Be(0);
+        audit.ChurnPercent.Value.Should().Be(0);
         audit.Groups[0].Lift.UndefinedReason.Should().Contain("overall churn rate is zero");
-        audit.Groups[0].ShareOfChurnedPercentage.IsDefined.Should().BeFalse();
+        audit.Groups[0].ShareOfChurnedPercent.IsDefined.Should().BeFalse();
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class ChurnAuditAccumulatorTests
         var audit = ChurnRate.Audit(Array.Empty<Customer>(), c => c.Band, c => c.Churned);
 
         audit.Groups.Should().BeEmpty();
-        audit.ChurnPercentage.IsDefined.Should().BeFalse();
+        audit.ChurnPercent.IsDefined.Should().BeFalse();
     }
 
     [Fact]
@@ -122,6 +123,6 @@ public sealed class ChurnAuditAccumulatorTests
         var shuffled = Create().AddRange(Partitions.Shuffle(customers, seed)).GetResult();
         return merged == whole && shuffled == whole
                && whole.Groups.Sum(g => g.Customers) == customers.Count
-               && whole.Groups.All(g => g.ChurnPercentage.Value is >= 0 and <= 100);
+               && whole.Groups.All(g => g.ChurnPercent.Value is >= 0 and <= 100);
     }
 }

@@ -31,9 +31,9 @@ public sealed class RevenueRetentionAccumulatorTests
         result.ChurnedCustomers.Should().Be(1);
         result.NewCustomers.Should().Be(1);
         // GRR = (450 − 30 − 50) / 450 = 82.2…%; NRR = (450 + 30 − 30 − 50) / 450 = 88.8…%.
-        result.GrossRevenueRetentionPercentage.Value.Should().BeApproximately(82.2222222222, 1e-9);
-        result.NetRevenueRetentionPercentage.Value.Should().BeApproximately(88.8888888889, 1e-9);
-        result.CustomerChurnPercentage.Value.Should().Be(25);
+        result.GrossRevenueRetentionPercent.Value.Should().BeApproximately(82.2222222222, 1e-9);
+        result.NetRevenueRetentionPercent.Value.Should().BeApproximately(88.8888888889, 1e-9);
+        result.CustomerChurnPercent.Value.Should().Be(25);
     }
 
     [Fact]
@@ -41,8 +41,10 @@ public sealed class RevenueRetentionAccumulatorTests
     {
         var result = ChurnRate.RevenueRetention([R("a", 100, 150), R("b", 100, 80)]);
 
-        result.GrossRevenueRetentionPercentage.Value.Should().Be(90);
-        result.NetRevenueRetentionPercentage.Value.Should().Be(115);
+        result.GrossRevenueRetentionPercent.Value.Should().Be(90);
+        result.NetRevenueRetentionPercent.Value.Should().Be(115);
+        result.GrossRevenueRetention.Value.Should().Be(0.9);
+        result.NetRevenueRetention.Value.Should().Be(1.15);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class RevenueRetentionAccumulatorTests
         result.Expansion.Should().Be(0);
         result.Contraction.Should().Be(0);
         result.ChurnedRevenue.Should().Be(0);
-        result.GrossRevenueRetentionPercentage.Value.Should().Be(100);
+        result.GrossRevenueRetentionPercent.Value.Should().Be(100);
     }
 
     [Fact]
@@ -61,10 +63,10 @@ public sealed class RevenueRetentionAccumulatorTests
     {
         var result = ChurnRate.RevenueRetention([R("new", 0, 40)]);
 
-        result.GrossRevenueRetentionPercentage.UndefinedReason.Should().Contain("no recurring revenue at the start");
-        result.NetRevenueRetentionPercentage.IsDefined.Should().BeFalse();
-        result.CustomerChurnPercentage.IsDefined.Should().BeFalse();
-        ChurnRate.RevenueRetention(Array.Empty<CustomerRevenue<string>>()).GrossRevenueRetentionPercentage.IsDefined.Should().BeFalse();
+        result.GrossRevenueRetentionPercent.UndefinedReason.Should().Contain("no recurring revenue at the start");
+        result.NetRevenueRetentionPercent.IsDefined.Should().BeFalse();
+        result.CustomerChurnPercent.IsDefined.Should().BeFalse();
+        ChurnRate.RevenueRetention(Array.Empty<CustomerRevenue<string>>()).GrossRevenueRetentionPercent.IsDefined.Should().BeFalse();
     }
 
     [Theory]
@@ -104,9 +106,9 @@ public sealed class RevenueRetentionAccumulatorTests
         var whole = ChurnRate.RevenueRetention(lines);
         var merged = Partitions.MergeAll<RevenueRetentionAccumulator<int>, CustomerRevenue<int>, RevenueRetention>(lines, seed, () => new RevenueRetentionAccumulator<int>());
         var shuffled = ChurnRate.RevenueRetention(Partitions.Shuffle(lines, seed));
-        var bounds = !whole.GrossRevenueRetentionPercentage.IsDefined
-                     || (whole.GrossRevenueRetentionPercentage.Value is >= 0 and <= 100
-                         && whole.NetRevenueRetentionPercentage.Value >= whole.GrossRevenueRetentionPercentage.Value);
+        var bounds = !whole.GrossRevenueRetentionPercent.IsDefined
+                     || (whole.GrossRevenueRetentionPercent.Value is >= 0 and <= 100
+                         && whole.NetRevenueRetentionPercent.Value >= whole.GrossRevenueRetentionPercent.Value);
         return bounds && merged == whole && shuffled == whole && whole.EndingRevenue == lines.Sum(l => l.EndRevenue);
     }
 }

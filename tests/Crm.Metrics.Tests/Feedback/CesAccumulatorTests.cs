@@ -12,14 +12,15 @@ public sealed class CesAccumulatorTests
         var result = CesAccumulator.Calculate([7, 6, 5, 4, 1]);
 
         result.Mean.Value.Should().BeApproximately(4.6, 1e-12);
-        result.AgreeingPercentage.Value.Should().BeApproximately(60, 1e-12);
+        result.AgreeingPercent.Value.Should().BeApproximately(60, 1e-12);
+        result.AgreeingShare.Value.Should().BeApproximately(0.6, 1e-15);
         result.Agreeing.Should().Be(3);
         result.Responses.Should().Be(5);
     }
 
     [Fact]
     public void Calculate_FourIsNeutral_NotAgreeing()
-        => CesAccumulator.Calculate([4, 4]).AgreeingPercentage.Value.Should().Be(0);
+        => CesAccumulator.Calculate([4, 4]).AgreeingPercent.Value.Should().Be(0);
 
     [Fact]
     public void Calculate_NoAnswers_IsUndefinedWithAReason()
@@ -27,7 +28,7 @@ public sealed class CesAccumulatorTests
         var result = CesAccumulator.Calculate([]);
 
         result.Mean.UndefinedReason.Should().Contain("no CES answers");
-        result.AgreeingPercentage.IsDefined.Should().BeFalse();
+        result.AgreeingPercent.IsDefined.Should().BeFalse();
     }
 
     [Theory]
@@ -51,7 +52,7 @@ public sealed class CesAccumulatorTests
         var result = CesAccumulator.Calculate(ToAnswers(raw));
         return !result.Mean.IsDefined
             ? raw.Length == 0
-            : result.Mean.Value is >= 1 and <= 7 && result.AgreeingPercentage.Value is >= 0 and <= 100;
+            : result.Mean.Value is >= 1 and <= 7 && result.AgreeingPercent.Value is >= 0 and <= 100;
     }
 
     [Property]
@@ -60,7 +61,7 @@ public sealed class CesAccumulatorTests
         var answers = ToAnswers(raw);
         var whole = CesAccumulator.Calculate(answers);
         var merged = Partitions.MergeAll<CesAccumulator, int, CesResult>(answers, seed, () => new CesAccumulator());
-        return merged.Mean == whole.Mean && merged.AgreeingPercentage == whole.AgreeingPercentage;
+        return merged.Mean == whole.Mean && merged.AgreeingPercent == whole.AgreeingPercent;
     }
 
     private static List<int> ToAnswers(int[] raw) => (raw ?? []).Select(x => 1 + (((x % 7) + 7) % 7)).ToList();

@@ -26,8 +26,10 @@ public sealed class NpsAccumulatorTests
         result.Detractors.Should().Be(1);
         result.Responses.Should().Be(5);
         result.Score.Value.Should().BeApproximately(40, 1e-12);
-        result.PromoterPercentage.Value.Should().BeApproximately(60, 1e-12);
-        result.DetractorPercentage.Value.Should().BeApproximately(20, 1e-12);
+        result.PromoterSharePercent.Value.Should().BeApproximately(60, 1e-12);
+        result.DetractorSharePercent.Value.Should().BeApproximately(20, 1e-12);
+        result.PromoterShare.Value.Should().BeApproximately(0.6, 1e-15);
+        result.DetractorShare.Value.Should().BeApproximately(0.2, 1e-15);
     }
 
     [Fact]
