@@ -6,7 +6,8 @@ namespace Crm.Samples.RetentionReport.Input;
 
 /// <summary>
 /// Streams a transaction file with the header <c>customer_id,date,amount</c>: one row at a time, so a file larger than
-/// memory works. The first malformed row stops the reading with a <see cref="TransactionFileException"/> naming its line.
+/// memory works. Blank lines are skipped; the first malformed row stops the reading with a <see cref="TransactionFileException"/>
+/// naming its line.
 /// </summary>
 /// <param name="path">The CSV file (UTF-8, comma-separated, RFC 4180 quoting).</param>
 /// <param name="zone">The zone an instant's calendar day is read in (for the default end of observation).</param>
@@ -28,6 +29,11 @@ internal sealed class TransactionCsv(string path, DateTimeZone zone)
         long line = 1;
         while (Next(csv, ref line))
         {
+            if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty)
+            {
+                continue;                                                        // a blank line carries no row
+            }
+
             if (csv.RowFieldCount != Columns.Length)
             {
                 throw Malformed(line, $"expected {Columns.Length} fields (customer_id,date,amount), found {csv.RowFieldCount}.");

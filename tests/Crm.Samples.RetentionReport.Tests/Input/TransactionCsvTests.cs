@@ -46,6 +46,20 @@ public sealed class TransactionCsvTests : IDisposable
     }
 
     [Fact]
+    public void Blank_lines_are_skipped_and_still_counted_in_line_numbers()
+    {
+        var csv = new TransactionCsv(Write("customer_id,date,amount", "A,2024-01-05,10.00", string.Empty, "B,2024-01-06,2", string.Empty, "C,2024-01-07,x"), DateTimeZone.Utc);
+
+        using var rows = csv.Read().GetEnumerator();
+
+        rows.MoveNext().Should().BeTrue();
+        rows.MoveNext().Should().BeTrue();
+        rows.Current.Customer.Should().Be("B");
+        var next = () => rows.MoveNext();
+        next.Should().Throw<TransactionFileException>().Which.Line.Should().Be(6);
+    }
+
+    [Fact]
     public void Quoted_fields_and_surrounding_spaces_are_read_as_values()
     {
         var csv = new TransactionCsv(Write("customer_id,date,amount", "\"Smith, Ada\", 2024-01-05 , 10.25 "), DateTimeZone.Utc);
