@@ -1,4 +1,5 @@
 using Crm.Contacts;
+using Crm.Contacts.Import;
 using Crm.Contacts.Profile;
 using Crm.Contacts.Referrals;
 using Crm.EntityFrameworkCore;
@@ -57,17 +58,19 @@ internal sealed class CustomerBaseStore : IAsyncDisposable
         var referrals = customers.Count(c => c.ReferredBy is not null);
         var total = (double)(customers.Count + referrals);
         var done = 0;
-        for (var start = 0; start < customers.Count; start += Batch)
+        await using (var scope = _provider.CreateAsyncScope())
         {
-            await using var scope = _provider.CreateAsyncScope();
-            var contacts = scope.ServiceProvider.GetRequiredService<ContactManager>();
-            for (var i = start; i < Math.Min(start + Batch, customers.Count); i++)
+            // The importer validates every draft like ContactManager does, and writes each batch through the store's
+            // bulk path (IContactBulkInsert: one prepared INSERT re-executed on SQLite), events and keys included.
+            var importer = scope.ServiceProvider.GetRequiredService<ContactImporter>();
+            var drafts = customers.Select((c, i) => new ContactDraft { Name = new PersonName(c.Name), IdempotencyKey = $"customer-{i}" });
+            var result = await importer.ImportAsync(_tenant, drafts, new ImportOptions { BatchSize = ImportOptions.MaxBatchSize }, cancellationToken);
+            foreach (var row in result.Rows)
             {
-                var created = await contacts.CreateAsync(_tenant, new ContactDraft { Name = new PersonName(customers[i].Name), IdempotencyKey = $"customer-{i}" }, cancellationToken);
-                ids[i] = created.Id;
+                ids[row.Row - 1] = row.ContactId ?? throw new InvalidOperationException($"Generated customer {row.Row} was not imported: {row.Outcome} ({row.Field} {row.Error}).");
             }
 
-            done += Math.Min(Batch, customers.Count - start);
+            done += customers.Count;
             progress.Report(done / total);
         }
 
