@@ -128,7 +128,7 @@ public sealed partial class LoyaltyManager
                 LotsCreated = plan.Lots,
                 Allocations = plan.Allocations,
                 Events = plan.Events.Select(e => _eventIds.Identify(e)).ToList(),
-                VersionChecks = [LoyaltyChangeSet.BalanceCheck(contactId, account.Version)],
+                VersionChecks = [LoyaltyChangeSet.BalanceCheck(contactId, account.Version), .. plan.Checks],
             };
             try
             {
@@ -183,5 +183,9 @@ public sealed partial class LoyaltyManager
     }
 
     /// <summary>What one command writes.</summary>
-    private sealed record LedgerPlan(IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<PointsLot> Lots, IReadOnlyList<LotAllocation> Allocations, IReadOnlyList<CrmEvent> Events);
+    private sealed record LedgerPlan(IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<PointsLot> Lots, IReadOnlyList<LotAllocation> Allocations, IReadOnlyList<CrmEvent> Events)
+    {
+        /// <summary>Guards besides the member's balance version.</summary>
+        public IReadOnlyList<VersionCheck> Checks { get; init; } = [];
+    }
 }

@@ -42,7 +42,7 @@ public static class CrmLoyaltyServiceCollectionExtensions
 
         var events = LoyaltyEventsJsonContext.Configured;
         builder.AddEventType(events.PointsEarned).AddEventType(events.PointsRedeemed).AddEventType(events.PointsExpired)
-            .AddEventType(events.PointsReversed).AddEventType(events.PointsAdjusted);
+            .AddEventType(events.PointsReversed).AddEventType(events.PointsAdjusted).AddEventType(events.RewardPaid);
         return builder;
     }
 }

@@ -101,6 +101,20 @@ public sealed class InMemoryLoyaltyStore : ILoyaltyStore, IOutboxStore, IVersion
             cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewardId);
+        return Read(
+            tenantId,
+            (rewardId, contactId),
+            static (p, q) => p.RewardRedemptions.TryGetValue(q.rewardId, out var entries)
+                ? entries.LongCount(e => (q.contactId is not { } c || e.ContactId == c) && !p.Reversals.ContainsKey(e.Id))
+                : 0L,
+            0L,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
     {
         VersionCheck.ValidateName(counter, nameof(counter));

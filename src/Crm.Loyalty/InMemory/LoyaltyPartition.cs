@@ -28,6 +28,8 @@ internal sealed class LoyaltyPartition
 
     public HashSet<LedgerEntryId> ExpiredLots { get; } = [];
 
+    public Dictionary<string, List<LedgerEntry>> RewardRedemptions { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
 
     public LotBalance BalanceOf(PointsLot lot)
@@ -162,6 +164,11 @@ internal sealed class LoyaltyPartition
             Entries.Add(entry.Id, entry);
             ByKey.Add(entry.IdempotencyKey, entry);
             Add(ByMember, entry.ContactId, entry);
+            if (entry.RewardId is { } reward)
+            {
+                Add(RewardRedemptions, reward, entry);
+            }
+
             if (entry.ReversesEntryId is { } reversed)
             {
                 Add(Reversals, reversed, entry);

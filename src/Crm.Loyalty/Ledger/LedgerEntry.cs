@@ -73,6 +73,9 @@ public sealed record LedgerEntry
     /// <summary>The lot an expiry or activation entry concerns, or <see langword="null"/>.</summary>
     public LedgerEntryId? LotId { get; init; }
 
+    /// <summary>The catalog reward a redemption paid for, or <see langword="null"/>.</summary>
+    public string? RewardId { get; init; }
+
     /// <summary>A short, non-personal reason code or text (adjustments), or <see langword="null"/>.</summary>
     public string? Reason { get; init; }
 

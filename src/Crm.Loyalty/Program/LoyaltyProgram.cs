@@ -58,6 +58,9 @@ public sealed record LoyaltyProgram
     /// <summary>Multipliers by category or campaign window.</summary>
     public IReadOnlyList<PointsMultiplier> Multipliers { get; init; } = [];
 
+    /// <summary>The reward catalog.</summary>
+    public IReadOnlyList<Rewards.Reward> Rewards { get; init; } = [];
+
     /// <summary>Caps per day, week, month or membership.</summary>
     public IReadOnlyList<EarningCap> Caps { get; init; } = [];
 
@@ -181,6 +184,19 @@ public sealed record LoyaltyProgram
             if (multiplier.Factor <= 0)
             {
                 failures.Add($"Multiplier '{multiplier.Id}': Factor must be positive (was {multiplier.Factor}).");
+            }
+        }
+
+        var rewardIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reward in Rewards ?? [])
+        {
+            if (reward is null || !rewardIds.Add(reward.Id))
+            {
+                failures.Add($"Every reward must be non-null with its own id ('{reward?.Id}' repeats).");
+            }
+            else if (reward.PointCost <= 0 || reward.Stock is < 0 || reward.PerMemberLimit is < 1)
+            {
+                failures.Add($"Reward '{reward.Id}': PointCost must be positive, Stock not negative and PerMemberLimit at least 1 (were {reward.PointCost}, {reward.Stock}, {reward.PerMemberLimit}).");
             }
         }
 

@@ -13,6 +13,7 @@ namespace Crm.Loyalty.Serialization;
 [JsonSerializable(typeof(PointsExpired))]
 [JsonSerializable(typeof(PointsReversed))]
 [JsonSerializable(typeof(PointsAdjusted))]
+[JsonSerializable(typeof(RewardPaid))]
 internal sealed partial class LoyaltyEventsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured (they take precedence over the generated metadata).</summary>

@@ -5,8 +5,9 @@ using NodaTime;
 namespace Crm.Loyalty.Storage;
 
 /// <summary>The required store of the loyalty package: reads the append-only ledger and applies change sets atomically. It holds no rules; <see cref="LoyaltyManager"/> decides.</summary>
-/// <remarks>Every method is scoped to one tenant: a store never returns or changes another tenant's data.</remarks>
-public interface ILoyaltyStore
+/// <remarks>Every method is scoped to one tenant: a store never returns or changes another tenant's data. Reading named
+/// version counters (<see cref="IVersionCounterStore"/>) is required: a reward's stock guard is one.</remarks>
+public interface ILoyaltyStore : IVersionCounterStore
 {
     /// <summary>The member's open lots, outstanding debts and balance version, read consistently (one lock or one snapshot).</summary>
     ValueTask<LoyaltyAccount> GetAccountAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken);
@@ -32,6 +33,9 @@ public interface ILoyaltyStore
 
     /// <summary>The points the member's earning entries recorded in [<paramref name="from"/>, <paramref name="to"/>) — what earning caps count.</summary>
     ValueTask<long> SumEarnedAsync(TenantId tenantId, ContactId contactId, Instant from, Instant to, CancellationToken cancellationToken);
+
+    /// <summary>How many units of reward <paramref name="rewardId"/> were redeemed and not cancelled, in the tenant or (with <paramref name="contactId"/>) by one member.</summary>
+    ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken);
 
     /// <summary>Applies every change of <paramref name="changes"/> atomically, or none of them.</summary>
     /// <remarks>The checks, all made under the same lock or transaction as the write, are listed on <see cref="LoyaltyChangeSet"/>.</remarks>

@@ -40,6 +40,14 @@ public sealed class LoyaltyChangeSet : ChangeSet
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
     public static VersionCheck BalanceCheck(ContactId contactId, long expectedVersion) => new(BalanceCounter(contactId), expectedVersion, advance: true);
 
+    /// <summary>The name of a reward's stock version counter: every redemption of the reward advances it, so concurrent redemptions of the last units cannot both succeed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="rewardId"/> breaks the rule of <see cref="Rewards.Reward.ValidateId"/>.</exception>
+    public static string RewardCounter(string rewardId)
+    {
+        Rewards.Reward.ValidateId(rewardId, nameof(rewardId));
+        return $"loyalty.reward:{rewardId}";
+    }
+
     /// <inheritdoc />
     public override bool IsEmpty => base.IsEmpty && Entries.Count == 0 && LotsCreated.Count == 0 && Allocations.Count == 0;
 

@@ -23,6 +23,7 @@ public sealed class LoyaltyEventSerializationTests
         new PointsExpired(Tenant, At, Member, Entry, 7, Other),
         new PointsReversed(Tenant, At, Member, Entry, -5, Other) { WrittenOff = 3 },
         new PointsAdjusted(Tenant, At, Member, Entry, -2),
+        new RewardPaid(Tenant, At, Member, Entry, 500, "free-coffee"),
     ];
 
     [Theory]

@@ -96,6 +96,10 @@ public sealed class CrmLoyaltyServiceCollectionExtensionsTests
 
         public ValueTask<long> SumEarnedAsync(TenantId tenantId, ContactId contactId, Instant from, Instant to, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public ValueTask SaveAsync(TenantId tenantId, LoyaltyChangeSet changes, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

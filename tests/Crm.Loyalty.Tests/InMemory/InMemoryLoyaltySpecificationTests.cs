@@ -27,3 +27,9 @@ public sealed class InMemoryLoyaltyOutboxSpecificationTests : LoyaltyOutboxSpeci
 {
     protected override InMemoryLoyaltyStore CreateStore() => new();
 }
+
+/// <summary>The loyalty reward specification run against <see cref="InMemoryLoyaltyStore"/>.</summary>
+public sealed class InMemoryLoyaltyRewardSpecificationTests : LoyaltyRewardSpecification
+{
+    protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
+}

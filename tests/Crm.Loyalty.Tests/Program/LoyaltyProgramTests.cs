@@ -62,6 +62,14 @@ public sealed class LoyaltyProgramTests
         => (Basic() with { Caps = [new EarningCap(CapPeriod.Day, 0)] }).Validate().Should().ContainSingle().Which.Should().Contain("MaxPoints");
 
     [Fact]
+    public void Reward_without_a_positive_cost_is_refused()
+        => (Basic() with { Rewards = [new Crm.Loyalty.Rewards.Reward("coffee", 0)] }).Validate().Should().ContainSingle().Which.Should().Contain("PointCost");
+
+    [Fact]
+    public void Reward_ids_must_be_unique()
+        => (Basic() with { Rewards = [new Crm.Loyalty.Rewards.Reward("coffee", 5), new Crm.Loyalty.Rewards.Reward("coffee", 6)] }).Validate().Should().ContainSingle().Which.Should().Contain("repeats");
+
+    [Fact]
     public void ThrowIfInvalid_lists_every_failure()
     {
         var act = () => (Basic() with { Rounding = PointsRounding.Unset, DebtPolicy = DebtPolicy.Unset }).ThrowIfInvalid();
