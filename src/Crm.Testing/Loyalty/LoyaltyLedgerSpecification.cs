@@ -277,4 +277,25 @@ public abstract class LoyaltyLedgerSpecification : LoyaltySpecificationBase<ILoy
 
         read.Select(e => e.Id).Should().Equal(written);
     }
+
+    /// <summary>A statement sums the period's movements by kind, and its closing balance is the balance.</summary>
+    [Fact]
+    public async Task Statement_reconciles_and_shows_what_expires_next()
+    {
+        var manager = CreateManager(CreateStore());
+        var member = ContactId.New();
+        var start = Clock.GetCurrentInstant();
+        await manager.AccruePurchaseAsync(TenantA, member, PurchaseOf("o-1", 30m)).ConfigureAwait(false);
+        await manager.RedeemAsync(TenantA, member, 10, NewKey()).ConfigureAwait(false);
+        await manager.AdjustAsync(TenantA, member, 5, "goodwill", NewKey()).ConfigureAwait(false);
+        await manager.RefundAsync(TenantA, member, new PurchaseRefund("o-1", "r-1", [new RefundLine("1", new Money(10m, Eur))])).ConfigureAwait(false);
+        var end = Clock.GetCurrentInstant();
+
+        var statement = await manager.GetStatementAsync(TenantA, member, start, end, Duration.FromDays(400)).ConfigureAwait(false);
+
+        statement.Should().Match<Crm.Loyalty.Statements.PointsStatement>(s =>
+            s.Opening == 0 && s.Earned == 30 && s.Redeemed == -10 && s.Adjusted == 5 && s.Reversed == -10 && s.Expired == 0 && s.Closing == 15 && s.Reconciles);
+        statement.ExpiringNext.Should().Be(15);
+        (await manager.GetBalanceAsync(TenantA, member).ConfigureAwait(false)).Total.Should().Be(statement.Closing);
+    }
 }

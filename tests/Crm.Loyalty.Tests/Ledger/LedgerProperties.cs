@@ -63,6 +63,7 @@ public sealed class LedgerProperties
             AssertInvariants(manager, member, policy);
         }
 
+        AssertStatementsReconcile(manager, member, clock, operations.Length == 0 ? (byte)0 : operations[0]);
         var end = Snapshot(manager, member);
         foreach (var command in succeeded)
         {
@@ -169,6 +170,24 @@ public sealed class LedgerProperties
         var entries = manager.GetEntriesAsync(Tenant, member, PageRequest.First(PageRequest.MaxPageSize)).GetAwaiter().GetResult().Items;
         var lots = manager.GetLotsAsync(Tenant, member).GetAwaiter().GetResult();
         return new { balance.Available, balance.Pending, balance.Debt, Entries = entries.Select(e => e.Id).ToList(), Lots = lots.Select(l => (l.Lot.Id, l.Remaining, l.IsActive, l.IsExpired)).ToList() };
+    }
+
+    private static void AssertStatementsReconcile(LoyaltyManager manager, ContactId member, FakeClock clock, byte split)
+    {
+        var start = CrmTestClock.Start;
+        var end = clock.GetCurrentInstant() + Duration.FromSeconds(1);
+        var middle = start + Duration.FromTicks((long)((end - start).TotalTicks * (split % 10) / 10));
+        var whole = manager.GetStatementAsync(Tenant, member, start, end, Duration.FromDays(30)).GetAwaiter().GetResult();
+        var first = manager.GetStatementAsync(Tenant, member, start, middle, Duration.Zero).GetAwaiter().GetResult();
+        var second = manager.GetStatementAsync(Tenant, member, middle, end, Duration.Zero).GetAwaiter().GetResult();
+        var balance = manager.GetBalanceAsync(Tenant, member).GetAwaiter().GetResult();
+
+        new[] { whole, first, second }.Should().OnlyContain(s => s.Reconciles, "every statement reconciles");
+        whole.Opening.Should().Be(0);
+        whole.Closing.Should().Be(balance.Total, "the closing balance is the balance");
+        second.Opening.Should().Be(first.Closing, "one period's closing balance is the next one's opening balance");
+        (first.Earned + second.Earned).Should().Be(whole.Earned);
+        whole.ExpiringNext.Should().BeLessThanOrEqualTo(balance.Available + balance.Pending);
     }
 
     private static void AssertInvariants(LoyaltyManager manager, ContactId member, DebtPolicy policy)
