@@ -33,7 +33,7 @@ public sealed partial class LoyaltyManager
     /// <summary>Adjusts the member's points by hand (goodwill, a surprise gift, a correction) with a reason: a positive adjustment is a new lot with the program's expiry, a negative one is debited like a redemption.</summary>
     /// <returns>The adjustment entry (the first one for a repeated key).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="points"/> is zero.</exception>
-    /// <exception cref="ArgumentException">The reason is empty or longer than <see cref="LedgerEntry.MaxReasonLength"/>, an id or the key is empty.</exception>
+    /// <exception cref="ArgumentException">The reason is not a code (<see cref="LedgerEntry.ValidateReason"/>), or an id or the key is empty.</exception>
     /// <exception cref="InsufficientPointsException">A negative adjustment exceeds the available points; nothing was written.</exception>
     public async Task<LedgerEntry> AdjustAsync(TenantId tenantId, ContactId contactId, long points, string reason, IdempotencyKey key, CancellationToken cancellationToken = default)
     {
@@ -42,11 +42,7 @@ public sealed partial class LoyaltyManager
             throw new ArgumentOutOfRangeException(nameof(points), points, "An adjustment moves at least one point.");
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (reason.Length > LedgerEntry.MaxReasonLength)
-        {
-            throw new ArgumentException($"An adjustment reason is at most {LedgerEntry.MaxReasonLength} characters.", nameof(reason));
-        }
+        LedgerEntry.ValidateReason(reason, nameof(reason));
 
         var entryKey = LedgerKeys.Command("adjust", key);
         var entries = await CommitAsync(

@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS crm_loyalty_entries (
     reverses_entry_id uuid,
     lot_id uuid,
     reward_id character varying(40),
-    reason character varying(200),
+    reason character varying(64),
     written_off bigint NOT NULL,
     snapshot text,
     CONSTRAINT "PK_crm_loyalty_entries" PRIMARY KEY (sequence)

@@ -1,5 +1,6 @@
 using Crm.Loyalty;
 using Crm.Loyalty.InMemory;
+using Crm.Loyalty.Privacy;
 using Crm.Loyalty.Serialization;
 using Crm.Loyalty.Storage;
 using Crm.Outbox;
@@ -11,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the loyalty package to a <see cref="CrmBuilder"/>.</summary>
 public static class CrmLoyaltyServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="LoyaltyManager"/>, its options and the default in-memory store.</summary>
+    /// <summary>Adds <see cref="LoyaltyManager"/>, its options, the default in-memory store and the loyalty personal-data contributor.</summary>
     /// <remarks>
     /// <para>Registers <see cref="InMemoryLoyaltyStore"/> as a singleton and <see cref="ILoyaltyStore"/> forwarding to it,
     /// both with <c>TryAdd</c>: a host's own <see cref="ILoyaltyStore"/> wins whether it is registered before or after this
@@ -38,6 +39,7 @@ public static class CrmLoyaltyServiceCollectionExtensions
         services.TryAddSingleton<InMemoryLoyaltyStore>();
         services.TryAddSingleton<ILoyaltyStore>(static sp => sp.GetRequiredService<InMemoryLoyaltyStore>());
         services.TryAddScoped<LoyaltyManager>();
+        builder.AddPersonalDataContributor<LoyaltyPersonalDataContributor>();
         builder.AddOutboxStore(static sp => sp.GetRequiredService<ILoyaltyStore>() as IOutboxStore);
 
         var events = LoyaltyEventsJsonContext.Configured;

@@ -10,8 +10,15 @@ namespace Crm.Loyalty.Ledger;
 /// </remarks>
 public sealed record LedgerEntry
 {
-    /// <summary>The longest reason text.</summary>
-    public const int MaxReasonLength = 200;
+    /// <summary>The longest reason code.</summary>
+    public const int MaxReasonLength = 64;
+
+    /// <summary>Checks an adjustment reason: a code of 1–<see cref="MaxReasonLength"/> printable ASCII characters without spaces, so the ledger never holds free text about a person.</summary>
+    /// <exception cref="ArgumentException">The reason breaks the rule.</exception>
+    public static string ValidateReason(string? reason, string paramName)
+        => reason is { Length: > 0 and <= MaxReasonLength } && Crm.IdempotencyKey.TryParse(reason, out _)
+            ? reason
+            : throw new ArgumentException($"A reason is a code of 1 to {MaxReasonLength} printable ASCII characters without spaces (for example 'goodwill'), never free text.", paramName);
 
     /// <summary>Creates the entry.</summary>
     /// <exception cref="ArgumentException">An id or the tenant is empty, the key breaks the rule of <see cref="Crm.IdempotencyKey"/>, or the sign of <paramref name="points"/> does not fit <paramref name="kind"/>.</exception>
@@ -76,7 +83,7 @@ public sealed record LedgerEntry
     /// <summary>The catalog reward a redemption paid for, or <see langword="null"/>.</summary>
     public string? RewardId { get; init; }
 
-    /// <summary>A short, non-personal reason code or text (adjustments), or <see langword="null"/>.</summary>
+    /// <summary>The reason code of an adjustment (for example <c>goodwill</c>), or <see langword="null"/>; a code, never free text (<see cref="ValidateReason"/>).</summary>
     public string? Reason { get; init; }
 
     /// <summary>Points a reversal under <see cref="DebtPolicy.ClampAtZero"/> could not take back and wrote off.</summary>

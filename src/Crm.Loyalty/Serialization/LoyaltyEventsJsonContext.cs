@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Loyalty.Events;
-using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Crm.Loyalty.Serialization;
 
@@ -17,12 +14,5 @@ namespace Crm.Loyalty.Serialization;
 internal sealed partial class LoyaltyEventsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured (they take precedence over the generated metadata).</summary>
-    public static LoyaltyEventsJsonContext Configured { get; } = new(CreateOptions());
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
-        return options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-    }
+    public static LoyaltyEventsJsonContext Configured { get; } = new(LoyaltyJson.CreateOptions());
 }
