@@ -175,6 +175,27 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>> ListTopEarnersAsync(TenantId tenantId, Instant from, Instant to, int count, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, PageRequest.MaxPageSize);
+        return UseAsync<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>>(async db =>
+        {
+            var top = await Entries(db, tenantId)
+                .Where(r => r.RecordedAt >= from && r.RecordedAt < to
+                    && (r.Kind == LedgerEntryKind.Earn || (r.Kind == LedgerEntryKind.Reverse && r.Snapshot != null)))
+                .GroupBy(r => r.ContactId)
+                .Select(g => new { ContactId = g.Key, Points = g.Sum(r => r.Points) })
+                .Where(m => m.Points > 0)
+                .OrderByDescending(m => m.Points).ThenBy(m => m.ContactId)
+                .Take(count)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. top.Select(m => new Crm.Loyalty.Members.MemberPoints(m.ContactId, m.Points))];
+        });
+    }
+
+    /// <inheritdoc />
     public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => _shared.GetVersionAsync(tenantId, counter, cancellationToken);
 
     /// <inheritdoc />

@@ -115,6 +115,24 @@ public sealed class InMemoryLoyaltyStore : ILoyaltyStore, IOutboxStore, IVersion
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Members.MemberPoints>> ListTopEarnersAsync(TenantId tenantId, Instant from, Instant to, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, PageRequest.MaxPageSize);
+        return Read<(Instant, Instant, int), IReadOnlyList<Members.MemberPoints>>(
+            tenantId,
+            (from, to, count),
+            static (p, q) => p.ByMember
+                .Select(m => new Members.MemberPoints(m.Key, m.Value.Where(e => e.RecordedAt >= q.Item1 && e.RecordedAt < q.Item2 && LoyaltyPartition.CountsAsEarned(e)).Sum(e => e.Points)))
+                .Where(m => m.PointsEarned > 0)
+                .OrderByDescending(m => m.PointsEarned).ThenBy(m => m.ContactId)
+                .Take(q.Item3)
+                .ToList(),
+            [],
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken)
     {
         VersionCheck.ValidateName(counter, nameof(counter));

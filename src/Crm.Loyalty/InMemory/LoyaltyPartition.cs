@@ -32,6 +32,10 @@ internal sealed class LoyaltyPartition
 
     public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether an entry counts towards points earned: an earning, or the clawback of one (a reversal with a snapshot).</summary>
+    public static bool CountsAsEarned(LedgerEntry entry)
+        => entry.Kind == LedgerEntryKind.Earn || (entry.Kind == LedgerEntryKind.Reverse && entry.Snapshot is not null);
+
     public LotBalance BalanceOf(PointsLot lot)
         => new(lot, lot.Points - AllocatedFromLot.GetValueOrDefault(lot.Id), !lot.IsHeld || ActivatedLots.Contains(lot.Id), ExpiredLots.Contains(lot.Id));
 

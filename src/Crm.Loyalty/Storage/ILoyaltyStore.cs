@@ -37,6 +37,10 @@ public interface ILoyaltyStore : IVersionCounterStore
     /// <summary>How many units of reward <paramref name="rewardId"/> were redeemed and not cancelled, in the tenant or (with <paramref name="contactId"/>) by one member.</summary>
     ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken);
 
+    /// <summary>The <paramref name="count"/> members of the tenant who earned the most points in [<paramref name="from"/>, <paramref name="to"/>), net of refund clawbacks recorded in the window (reversals that carry a snapshot), most first (ties in a stable order of member ids, which may differ between databases); members with nothing earned are left out.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not between 1 and <see cref="PageRequest.MaxPageSize"/>.</exception>
+    ValueTask<IReadOnlyList<Members.MemberPoints>> ListTopEarnersAsync(TenantId tenantId, Instant from, Instant to, int count, CancellationToken cancellationToken);
+
     /// <summary>Applies every change of <paramref name="changes"/> atomically, or none of them.</summary>
     /// <remarks>The checks, all made under the same lock or transaction as the write, are listed on <see cref="LoyaltyChangeSet"/>.</remarks>
     /// <exception cref="ConcurrencyConflictException">Nothing was written: a version counter moved, an idempotency key or id

@@ -298,4 +298,27 @@ public abstract class LoyaltyLedgerSpecification : LoyaltySpecificationBase<ILoy
         statement.ExpiringNext.Should().Be(15);
         (await manager.GetBalanceAsync(TenantA, member).ConfigureAwait(false)).Total.Should().Be(statement.Closing);
     }
+
+    /// <summary>Top earners rank members on points earned in the window, net of refund clawbacks, never on the balance; other tenants and other windows are left out.</summary>
+    [Fact]
+    public async Task Top_earners_rank_on_points_earned_in_the_window_net_of_refunds()
+    {
+        var manager = CreateManager(CreateStore());
+        var (ada, bo, cy) = (ContactId.New(), ContactId.New(), ContactId.New());
+        var before = Clock.GetCurrentInstant();
+        await manager.AccruePurchaseAsync(TenantA, cy, PurchaseOf("early", 500m)).ConfigureAwait(false);
+        var from = Clock.GetCurrentInstant();
+        await manager.AccruePurchaseAsync(TenantA, ada, PurchaseOf("a-1", 100m)).ConfigureAwait(false);
+        await manager.RedeemAsync(TenantA, ada, 100, NewKey()).ConfigureAwait(false);
+        await manager.AccruePurchaseAsync(TenantA, bo, PurchaseOf("b-1", 150m)).ConfigureAwait(false);
+        await manager.RefundAsync(TenantA, bo, new PurchaseRefund("b-1", "r-1", [new RefundLine("1", new Money(100m, Eur))])).ConfigureAwait(false);
+        await manager.AccruePurchaseAsync(TenantA, cy, PurchaseOf("c-1", 10m)).ConfigureAwait(false);
+        await manager.AccruePurchaseAsync(TenantB, ContactId.New(), PurchaseOf("other", 900m)).ConfigureAwait(false);
+        var to = Clock.GetCurrentInstant();
+
+        var top = await manager.GetTopEarnersAsync(TenantA, from, to, 2).ConfigureAwait(false);
+
+        top.Should().Equal(new Crm.Loyalty.Members.MemberPoints(ada, 100), new Crm.Loyalty.Members.MemberPoints(bo, 50));
+        (await manager.GetTopEarnersAsync(TenantA, before, to, 1).ConfigureAwait(false)).Single().ContactId.Should().Be(cy);
+    }
 }

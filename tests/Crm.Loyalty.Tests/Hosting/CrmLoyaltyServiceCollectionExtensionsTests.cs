@@ -98,6 +98,8 @@ public sealed class CrmLoyaltyServiceCollectionExtensionsTests
 
         public ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public ValueTask<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>> ListTopEarnersAsync(TenantId tenantId, Instant from, Instant to, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask SaveAsync(TenantId tenantId, LoyaltyChangeSet changes, CancellationToken cancellationToken) => throw new NotSupportedException();
