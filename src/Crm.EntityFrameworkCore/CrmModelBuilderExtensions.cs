@@ -12,7 +12,7 @@ namespace Microsoft.EntityFrameworkCore;
 /// every index starts with the tenant. Instants are stored as Unix ticks (<see cref="InstantTicksConverter"/>), so the
 /// model needs no provider plug-in and behaves the same on every database.
 /// </remarks>
-public static class CrmModelBuilderExtensions
+public static partial class CrmModelBuilderExtensions
 {
     /// <summary>Adds the tables of the contacts package (contacts and their child tables, duplicate keys, referrals, referral requests, version counters, idempotency keys, merge history) and the outbox.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
@@ -199,7 +199,7 @@ public static class CrmModelBuilderExtensions
         });
     }
 
-    private static void Bookkeeping(ModelBuilder modelBuilder)
+    private static void VersionCounters(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<VersionCounterRow>(e =>
         {
@@ -209,7 +209,11 @@ public static class CrmModelBuilderExtensions
             e.Property(r => r.Name).HasColumnName("name").HasMaxLength(128);
             e.Property(r => r.Version).HasColumnName("version");
         });
+    }
 
+    private static void Bookkeeping(ModelBuilder modelBuilder)
+    {
+        VersionCounters(modelBuilder);
         modelBuilder.Entity<IdempotencyKeyRow>(e =>
         {
             e.ToTable("crm_idempotency_keys");

@@ -9,6 +9,7 @@ internal static class ShippedAssemblies
     [
         typeof(Crm.TenantId).Assembly,
         typeof(Crm.Contacts.Contact).Assembly,
+        typeof(Crm.Loyalty.LoyaltyManager).Assembly,
         typeof(Crm.Metrics.MetricValue).Assembly,
         typeof(Crm.Testing.SequentialEventIdGenerator).Assembly,
         typeof(Crm.EntityFrameworkCore.CrmDbContext).Assembly,

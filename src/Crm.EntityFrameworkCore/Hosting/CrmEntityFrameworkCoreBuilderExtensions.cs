@@ -1,6 +1,8 @@
 using Crm.Contacts.Storage;
 using Crm.EntityFrameworkCore.Storage;
+using Crm.EntityFrameworkCore.Loyalty;
 using Crm.Events;
+using Crm.Loyalty.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,11 +14,12 @@ public static class CrmEntityFrameworkCoreBuilderExtensions
     /// <summary>
     /// Replaces the in-memory contact store with <see cref="EfContactStore{TContext}"/> over the host's
     /// <typeparamref name="TContext"/> (scoped, like the context): contacts, referrals, duplicate index, merge history,
-    /// idempotency keys and the outbox.
+    /// idempotency keys and the outbox; and the loyalty store with <see cref="EfLoyaltyStore{TContext}"/> (ledger entries, lots, allocations).
     /// </summary>
     /// <remarks>
     /// Register the context yourself (<c>services.AddDbContext&lt;TContext&gt;(…)</c>); its model must apply
-    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
+    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> and, for loyalty, <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/>
+    /// (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
     /// Call it before or after <c>AddContacts()</c>. Create the tables with <see cref="Crm.EntityFrameworkCore.CrmSchema"/>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
@@ -34,6 +37,9 @@ public static class CrmEntityFrameworkCoreBuilderExtensions
         services.AddScoped<IReferralStore>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
         services.AddScoped<IContactDuplicateIndex>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
         services.AddScoped<IContactMergeHistory>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        services.TryAddScoped(static sp => new EfLoyaltyStore<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<CrmEventSerializer>()));
+        services.RemoveAll<ILoyaltyStore>();
+        services.AddScoped<ILoyaltyStore>(static sp => sp.GetRequiredService<EfLoyaltyStore<TContext>>());
         return builder;
     }
 }

@@ -54,6 +54,43 @@ CREATE TABLE IF NOT EXISTS "crm_idempotency_keys" (
     CONSTRAINT "PK_crm_idempotency_keys" PRIMARY KEY ("tenant_id", "key")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_loyalty_allocations" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_allocations" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "lot_id" TEXT NOT NULL,
+    "entry_id" TEXT NOT NULL,
+    "points" INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_entries" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_entries" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "points" INTEGER NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "idempotency_key" TEXT NOT NULL,
+    "reverses_entry_id" TEXT NULL,
+    "lot_id" TEXT NULL,
+    "reward_id" TEXT NULL,
+    "reason" TEXT NULL,
+    "written_off" INTEGER NOT NULL,
+    "snapshot" TEXT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_lots" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "points" INTEGER NOT NULL,
+    "credited_at" INTEGER NOT NULL,
+    "available_at" INTEGER NOT NULL,
+    "expires_at" INTEGER NULL,
+    CONSTRAINT "PK_crm_loyalty_lots" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_merges" (
     "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_merges" PRIMARY KEY AUTOINCREMENT,
     "tenant_id" TEXT NOT NULL,
@@ -203,6 +240,22 @@ CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_claims_contact" ON "crm_duplicate_c
 CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_keys_contact" ON "crm_duplicate_keys" ("tenant_id", "contact_id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_member_lot" ON "crm_loyalty_allocations" ("tenant_id", "contact_id", "lot_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_entries_member" ON "crm_loyalty_entries" ("tenant_id", "contact_id", "sequence");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_entries_reverses" ON "crm_loyalty_entries" ("tenant_id", "reverses_entry_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_entries_reward" ON "crm_loyalty_entries" ("tenant_id", "reward_id", "contact_id");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_id" ON "crm_loyalty_entries" ("tenant_id", "id");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_key" ON "crm_loyalty_entries" ("tenant_id", "idempotency_key");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_lots_member_expiry" ON "crm_loyalty_lots" ("tenant_id", "contact_id", "expires_at");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_merge_members_merge" ON "crm_merge_members" ("merge_sequence");
 

@@ -133,7 +133,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     }
 
     /// <summary>Runs <paramref name="work"/> in the context's open transaction (inside a savepoint) or in a new one; maps conflicts; detaches what it tracked.</summary>
-    private static async Task WriteAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var database = db.Database;
 
@@ -238,6 +238,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             IdempotencyKeyRow row => new ConcurrencyConflictException("idempotency key", row.ContactId.ToString()),
             DuplicateClaimRow row => new ConcurrencyConflictException("duplicate key", row.ContactId.ToString()),
             OutboxRow row => new ConcurrencyConflictException("event", row.EventId.ToString()),
+            Loyalty.LoyaltyEntryRow row => new ConcurrencyConflictException("idempotency key", row.IdempotencyKey),
             _ => new ConcurrencyConflictException("change set", "database"),
         };
     }
@@ -246,7 +247,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity.GetType().Namespace == typeof(ContactRow).Namespace)
+            if (entry.Entity.GetType().Namespace is { } ns && (ns == typeof(ContactRow).Namespace || ns == typeof(Loyalty.LoyaltyEntryRow).Namespace))
             {
                 entry.State = EntityState.Detached;
             }
@@ -405,7 +406,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         }
     }
 
-    private static async Task AdvanceCounterAsync(TContext db, TenantId tenantId, VersionCheck check, CancellationToken cancellationToken)
+    internal static async Task AdvanceCounterAsync(TContext db, TenantId tenantId, VersionCheck check, CancellationToken cancellationToken)
     {
         if (check.ExpectedVersion == 0)
         {
@@ -445,7 +446,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     }
 
     /// <summary>Runs <paramref name="read"/> at one snapshot: in the open transaction, or in a read-only one of its own.</summary>
-    private static async Task<T> ReadConsistentAsync<T>(TContext db, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    internal static async Task<T> ReadConsistentAsync<T>(TContext db, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
         {

@@ -110,7 +110,10 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     /// <summary>A scoped store over <paramref name="context"/>.</summary>
     public static EfContactStore<CrmDbContext> CreateStore(CrmDbContext context) => new(context, Serializer);
 
-    /// <summary>The event serializer with the contacts package's events registered, as <c>AddContacts()</c> sets it up.</summary>
+    /// <summary>A thread-safe loyalty store over this database (a new context per call).</summary>
+    public Crm.EntityFrameworkCore.Loyalty.EfLoyaltyStore<CrmDbContext> CreateLoyaltyStore() => new(this, Serializer);
+
+    /// <summary>The event serializer with the contacts and loyalty packages' events registered, as <c>AddContacts()</c> and <c>AddLoyalty()</c> set it up.</summary>
     public static CrmEventSerializer Serializer { get; } = CreateSerializer();
 
     public void Dispose() => _drop();
@@ -118,8 +121,9 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     private static CrmEventSerializer CreateSerializer()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
-            Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services));
+        Microsoft.Extensions.DependencyInjection.CrmLoyaltyServiceCollectionExtensions.AddLoyalty(
+            Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
+                Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services)));
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CrmEventSerializer>(provider);
     }
@@ -164,6 +168,8 @@ public sealed class TestDatabases(Provider provider) : IDisposable
     }
 
     public EfContactStore<CrmDbContext> CreateStore() => New().CreateStore();
+
+    public Crm.EntityFrameworkCore.Loyalty.EfLoyaltyStore<CrmDbContext> CreateLoyaltyStore() => New().CreateLoyaltyStore();
 
     public void Dispose()
     {
