@@ -15,7 +15,7 @@ public sealed class InteractionManagerTests
         var entry = await _h.Interactions.RecordAsync(Harness.Tenant, Harness.Call(_contact));
 
         (await _h.Interactions.FindAsync(Harness.Tenant, entry.Id)).Should().BeSameAs(entry);
-        _h.Events<Events.InteractionRecorded>().Should().ContainSingle(e => e.InteractionId == entry.Id && e.Kind == InteractionKind.Call && e.ContactId == _contact);
+        _h.Events<Crm.Interactions.Events.InteractionRecorded>().Should().ContainSingle(e => e.InteractionId == entry.Id && e.Kind == InteractionKind.Call && e.ContactId == _contact);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class InteractionManagerTests
 
         second.Id.Should().Be(first.Id);
         (await _h.Interactions.GetTimelineAsync(Harness.Tenant, _contact)).Items.Should().ContainSingle();
-        _h.Events<Events.InteractionRecorded>().Should().ContainSingle();
+        _h.Events<Crm.Interactions.Events.InteractionRecorded>().Should().ContainSingle();
     }
 
     [Fact]
