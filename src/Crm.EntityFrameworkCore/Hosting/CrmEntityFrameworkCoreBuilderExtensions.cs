@@ -1,5 +1,7 @@
 using Crm.Contacts.Storage;
+using Crm.EntityFrameworkCore.Interactions;
 using Crm.EntityFrameworkCore.Storage;
+using Crm.Interactions.Storage;
 using Crm.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,11 +14,13 @@ public static class CrmEntityFrameworkCoreBuilderExtensions
     /// <summary>
     /// Replaces the in-memory contact store with <see cref="EfContactStore{TContext}"/> over the host's
     /// <typeparamref name="TContext"/> (scoped, like the context): contacts, referrals, duplicate index, merge history,
-    /// idempotency keys and the outbox.
+    /// idempotency keys and the outbox; and the in-memory interaction store with <see cref="EfInteractionStore{TContext}"/>
+    /// (timeline, purchases, contracts, cases, feedback), which shares the outbox and the version counters.
     /// </summary>
     /// <remarks>
     /// Register the context yourself (<c>services.AddDbContext&lt;TContext&gt;(…)</c>); its model must apply
-    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
+    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/>, and <see cref="CrmInteractionsModelBuilderExtensions.ApplyCrmInteractions"/>
+    /// when the interactions package is used (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
     /// Call it before or after <c>AddContacts()</c>. Create the tables with <see cref="Crm.EntityFrameworkCore.CrmSchema"/>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
@@ -34,6 +38,9 @@ public static class CrmEntityFrameworkCoreBuilderExtensions
         services.AddScoped<IReferralStore>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
         services.AddScoped<IContactDuplicateIndex>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
         services.AddScoped<IContactMergeHistory>(static sp => sp.GetRequiredService<EfContactStore<TContext>>());
+        services.TryAddScoped(static sp => new EfInteractionStore<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<CrmEventSerializer>()));
+        services.RemoveAll<IInteractionStore>();
+        services.AddScoped<IInteractionStore>(static sp => sp.GetRequiredService<EfInteractionStore<TContext>>());
         return builder;
     }
 }

@@ -112,31 +112,41 @@ internal sealed class ChangeSetPlan
             }
         }
 
-        var events = new HashSet<CrmEventId>();
-        foreach (var domainEvent in changes.Events)
+        plan.OutboxRows.AddRange(OutboxRowsFor(tenantId, changes.Events, serializer));
+        return plan;
+    }
+
+    /// <summary>The outbox rows of a change set's events: each identified, of the tenant, named once, and registered with the serializer.</summary>
+    /// <exception cref="ArgumentException">An event is null, unidentified, of another tenant or not registered.</exception>
+    /// <exception cref="ConcurrencyConflictException">An event id appears twice.</exception>
+    internal static List<OutboxRow> OutboxRowsFor(TenantId tenantId, IReadOnlyList<CrmEvent> events, CrmEventSerializer serializer)
+    {
+        var rows = new List<OutboxRow>(events.Count);
+        var seen = new HashSet<CrmEventId>();
+        foreach (var domainEvent in events)
         {
             if (domainEvent is null)
             {
-                throw new ArgumentException("A change set holds a null event.", nameof(changes));
+                throw new ArgumentException("A change set holds a null event.", ParameterName);
             }
 
             if (domainEvent.EventId.IsEmpty)
             {
-                throw new ArgumentException($"A {domainEvent.GetType().Name} event has no EventId; identify it with ICrmEventIdGenerator.Identify.", nameof(changes));
+                throw new ArgumentException($"A {domainEvent.GetType().Name} event has no EventId; identify it with ICrmEventIdGenerator.Identify.", ParameterName);
             }
 
             if (domainEvent.TenantId != tenantId)
             {
-                throw new ArgumentException($"A change set for tenant '{tenantId}' holds an event of another tenant.", nameof(changes));
+                throw new ArgumentException($"A change set for tenant '{tenantId}' holds an event of another tenant.", ParameterName);
             }
 
-            if (!events.Add(domainEvent.EventId))
+            if (!seen.Add(domainEvent.EventId))
             {
                 throw new ConcurrencyConflictException("event", domainEvent.EventId.ToString());
             }
 
             var serialized = serializer.Serialize(domainEvent);
-            plan.OutboxRows.Add(new OutboxRow
+            rows.Add(new OutboxRow
             {
                 EventId = domainEvent.EventId,
                 TenantId = tenantId,
@@ -149,7 +159,7 @@ internal sealed class ChangeSetPlan
             });
         }
 
-        return plan;
+        return rows;
     }
 
     private static void RequireTenant(TenantId expected, TenantId actual)

@@ -107,6 +107,9 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     /// <summary>A thread-safe store over this database (a new context per call), as the specification's parallel writers need.</summary>
     public EfContactStore<CrmDbContext> CreateStore() => new(this, Serializer);
 
+    /// <summary>A thread-safe interaction store over this database (a new context per call).</summary>
+    public Crm.EntityFrameworkCore.Interactions.EfInteractionStore<CrmDbContext> CreateInteractionStore() => new(this, Serializer);
+
     /// <summary>A scoped store over <paramref name="context"/>.</summary>
     public static EfContactStore<CrmDbContext> CreateStore(CrmDbContext context) => new(context, Serializer);
 
@@ -118,8 +121,9 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     private static CrmEventSerializer CreateSerializer()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
-            Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services));
+        Microsoft.Extensions.DependencyInjection.CrmInteractionsServiceCollectionExtensions.AddInteractions(
+            Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
+                Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services)));
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CrmEventSerializer>(provider);
     }
@@ -164,6 +168,8 @@ public sealed class TestDatabases(Provider provider) : IDisposable
     }
 
     public EfContactStore<CrmDbContext> CreateStore() => New().CreateStore();
+
+    public Crm.EntityFrameworkCore.Interactions.EfInteractionStore<CrmDbContext> CreateInteractionStore() => New().CreateInteractionStore();
 
     public void Dispose()
     {
