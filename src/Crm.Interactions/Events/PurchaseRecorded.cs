@@ -1,7 +1,5 @@
 using Crm.Events;
-using Crm.Interactions.Feedback;
 using Crm.Interactions.Purchases;
-using Crm.Interactions.Support;
 using NodaTime;
 
 namespace Crm.Interactions.Events;

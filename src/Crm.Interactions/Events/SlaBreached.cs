@@ -1,6 +1,4 @@
 using Crm.Events;
-using Crm.Interactions.Feedback;
-using Crm.Interactions.Purchases;
 using Crm.Interactions.Support;
 using NodaTime;
 
