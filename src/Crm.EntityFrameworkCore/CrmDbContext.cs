@@ -6,7 +6,9 @@ namespace Crm.EntityFrameworkCore;
 /// <remarks>
 /// Configure it like any context (<c>services.AddDbContext&lt;CrmDbContext&gt;(o =&gt; o.UseSqlite(…))</c>), then
 /// <c>services.AddCrm().AddContacts().UseEntityFrameworkCore&lt;CrmDbContext&gt;()</c>. A host that wants the CRM tables
-/// inside its own context calls <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> (and <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/>) from its <c>OnModelCreating</c> instead.
+/// inside its own context calls <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> from its <c>OnModelCreating</c> (and
+/// <see cref="CrmInteractionsModelBuilderExtensions.ApplyCrmInteractions"/>, <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/>
+/// for the interactions and loyalty packages) instead.
 /// </remarks>
 public sealed class CrmDbContext : DbContext
 {
@@ -20,6 +22,6 @@ public sealed class CrmDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyCrmContacts().ApplyCrmLoyalty();
+        modelBuilder.ApplyCrmContacts().ApplyCrmInteractions().ApplyCrmLoyalty();
     }
 }

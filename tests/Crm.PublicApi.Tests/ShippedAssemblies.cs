@@ -13,5 +13,6 @@ internal static class ShippedAssemblies
         typeof(Crm.Metrics.MetricValue).Assembly,
         typeof(Crm.Testing.SequentialEventIdGenerator).Assembly,
         typeof(Crm.EntityFrameworkCore.CrmDbContext).Assembly,
+        typeof(Crm.Interactions.Interaction).Assembly,
     ];
 }

@@ -213,7 +213,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
         var outbox = ChangeSetPlan.OutboxRowsFor(tenantId, changes.Events, _events);
         await UseAsync(async db =>
         {
-            await EfContactStore<TContext>.WriteAsync(db, ct => ApplyAsync(db, tenantId, member, changes, outbox, ct), cancellationToken).ConfigureAwait(false);
+            await EfContactStore<TContext>.WriteAsync(db, ct => ApplyAsync(db, tenantId, member, changes, outbox, ct), EfContactStore<TContext>.ConflictFrom, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     }

@@ -1,3 +1,17 @@
+CREATE TABLE IF NOT EXISTS crm_cases (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    tracking_code character varying(64) NOT NULL,
+    status character varying(16) NOT NULL,
+    opened_at bigint NOT NULL,
+    awaits_sla_check boolean NOT NULL,
+    document text NOT NULL,
+    recorded_at bigint NOT NULL,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_cases" PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE IF NOT EXISTS crm_contacts (
     tenant_id character varying(64) NOT NULL,
     id uuid NOT NULL,
@@ -30,6 +44,20 @@ CREATE TABLE IF NOT EXISTS crm_contacts (
     CONSTRAINT "PK_crm_contacts" PRIMARY KEY (tenant_id, id)
 );
 
+CREATE TABLE IF NOT EXISTS crm_contracts (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    plan character varying(100),
+    start_at bigint NOT NULL,
+    end_at bigint,
+    status character varying(16) NOT NULL,
+    cancellation_reason character varying(4000),
+    recorded_at bigint NOT NULL,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_contracts" PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE IF NOT EXISTS crm_duplicate_claims (
     tenant_id character varying(64) NOT NULL,
     hash character varying(64) NOT NULL,
@@ -46,12 +74,55 @@ CREATE TABLE IF NOT EXISTS crm_duplicate_keys (
     CONSTRAINT "PK_crm_duplicate_keys" PRIMARY KEY (tenant_id, criterion, value, contact_id)
 );
 
+CREATE TABLE IF NOT EXISTS crm_feedback (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    survey character varying(8) NOT NULL,
+    score integer NOT NULL,
+    comment character varying(4000),
+    channel character varying(16) NOT NULL,
+    responded_at bigint NOT NULL,
+    case_id uuid,
+    recorded_at bigint NOT NULL,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_feedback" PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE IF NOT EXISTS crm_idempotency_keys (
     tenant_id character varying(64) NOT NULL,
     key character varying(200) NOT NULL,
     contact_id uuid NOT NULL,
     recorded_at bigint,
     CONSTRAINT "PK_crm_idempotency_keys" PRIMARY KEY (tenant_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS crm_interaction_keys (
+    tenant_id character varying(64) NOT NULL,
+    key character varying(200) NOT NULL,
+    interaction_id uuid NOT NULL,
+    recorded_at bigint NOT NULL,
+    CONSTRAINT "PK_crm_interaction_keys" PRIMARY KEY (tenant_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS crm_interactions (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    kind character varying(32) NOT NULL,
+    channel character varying(16) NOT NULL,
+    direction character varying(16) NOT NULL,
+    occurred_at bigint NOT NULL,
+    team_member character varying(128),
+    summary character varying(4000),
+    case_id uuid,
+    purchase_id uuid,
+    contract_id uuid,
+    feedback_id uuid,
+    order_reference character varying(128),
+    recorded_at bigint NOT NULL,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_interactions" PRIMARY KEY (tenant_id, id)
 );
 
 CREATE TABLE IF NOT EXISTS crm_loyalty_allocations (
@@ -119,6 +190,21 @@ CREATE TABLE IF NOT EXISTS crm_outbox (
     last_error character varying(2000),
     delivered_at bigint,
     CONSTRAINT "PK_crm_outbox" PRIMARY KEY (sequence)
+);
+
+CREATE TABLE IF NOT EXISTS crm_purchases (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    occurred_at bigint NOT NULL,
+    amount numeric(28,8) NOT NULL,
+    currency character varying(3) NOT NULL,
+    refunded_amount numeric(28,8) NOT NULL,
+    order_reference character varying(128),
+    document text NOT NULL,
+    recorded_at bigint NOT NULL,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_purchases" PRIMARY KEY (tenant_id, id)
 );
 
 CREATE TABLE IF NOT EXISTS crm_referral_requests (
@@ -214,6 +300,12 @@ CREATE TABLE IF NOT EXISTS crm_merge_members (
     CONSTRAINT "FK_crm_merge_members_crm_merges_merge_sequence" FOREIGN KEY (merge_sequence) REFERENCES crm_merges (sequence) ON DELETE CASCADE
 );
 
+CREATE INDEX IF NOT EXISTS ix_crm_cases_contact ON crm_cases (tenant_id, contact_id, opened_at DESC, id DESC);
+
+CREATE INDEX IF NOT EXISTS ix_crm_cases_sla_check ON crm_cases (tenant_id, awaits_sla_check, id);
+
+CREATE UNIQUE INDEX IF NOT EXISTS ux_crm_cases_tracking_code ON crm_cases (tenant_id, tracking_code);
+
 CREATE INDEX IF NOT EXISTS ix_crm_contact_attributes_date ON crm_contact_attributes (tenant_id, name, date_value);
 
 CREATE INDEX IF NOT EXISTS ix_crm_contact_attributes_number ON crm_contact_attributes (tenant_id, name, number_value);
@@ -240,11 +332,19 @@ CREATE INDEX IF NOT EXISTS ix_crm_contacts_status_stage ON crm_contacts (tenant_
 
 CREATE INDEX IF NOT EXISTS ix_crm_contacts_updated_at ON crm_contacts (tenant_id, updated_at);
 
+CREATE INDEX IF NOT EXISTS ix_crm_contracts_contact ON crm_contracts (tenant_id, contact_id, start_at, id);
+
+CREATE INDEX IF NOT EXISTS ix_crm_contracts_start ON crm_contracts (tenant_id, start_at, id);
+
 CREATE INDEX IF NOT EXISTS ix_crm_duplicate_claims_contact ON crm_duplicate_claims (tenant_id, contact_id);
 
 CREATE INDEX IF NOT EXISTS ix_crm_duplicate_keys_contact ON crm_duplicate_keys (tenant_id, contact_id);
 
+CREATE INDEX IF NOT EXISTS ix_crm_feedback_contact ON crm_feedback (tenant_id, contact_id, responded_at DESC, id DESC);
+
 CREATE INDEX IF NOT EXISTS ix_crm_idempotency_keys_recorded_at ON crm_idempotency_keys (tenant_id, recorded_at);
+
+CREATE INDEX IF NOT EXISTS ix_crm_interactions_timeline ON crm_interactions (tenant_id, contact_id, occurred_at DESC, id DESC);
 
 CREATE INDEX IF NOT EXISTS ix_crm_loyalty_allocations_entry ON crm_loyalty_allocations (tenant_id, entry_id);
 
@@ -271,6 +371,10 @@ CREATE INDEX IF NOT EXISTS ix_crm_outbox_claim ON crm_outbox (state, due_at, seq
 CREATE INDEX IF NOT EXISTS ix_crm_outbox_tenant_state ON crm_outbox (tenant_id, state, sequence);
 
 CREATE UNIQUE INDEX IF NOT EXISTS ux_crm_outbox_event_id ON crm_outbox (event_id);
+
+CREATE INDEX IF NOT EXISTS ix_crm_purchases_contact ON crm_purchases (tenant_id, contact_id, occurred_at, id);
+
+CREATE INDEX IF NOT EXISTS ix_crm_purchases_occurred_at ON crm_purchases (tenant_id, occurred_at, id);
 
 CREATE INDEX IF NOT EXISTS ix_crm_referral_requests_contact ON crm_referral_requests (tenant_id, contact_id, asked_at);
 

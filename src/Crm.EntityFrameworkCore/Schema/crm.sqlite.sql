@@ -1,3 +1,17 @@
+CREATE TABLE IF NOT EXISTS "crm_cases" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "tracking_code" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "opened_at" INTEGER NOT NULL,
+    "awaits_sla_check" INTEGER NOT NULL,
+    "document" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_cases" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_contacts" (
     "tenant_id" TEXT NOT NULL,
     "id" TEXT NOT NULL,
@@ -30,6 +44,20 @@ CREATE TABLE IF NOT EXISTS "crm_contacts" (
     CONSTRAINT "PK_crm_contacts" PRIMARY KEY ("tenant_id", "id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_contracts" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "plan" TEXT NULL,
+    "start_at" INTEGER NOT NULL,
+    "end_at" INTEGER NULL,
+    "status" TEXT NOT NULL,
+    "cancellation_reason" TEXT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_contracts" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_duplicate_claims" (
     "tenant_id" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
@@ -46,12 +74,55 @@ CREATE TABLE IF NOT EXISTS "crm_duplicate_keys" (
     CONSTRAINT "PK_crm_duplicate_keys" PRIMARY KEY ("tenant_id", "criterion", "value", "contact_id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_feedback" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "survey" TEXT NOT NULL,
+    "score" INTEGER NOT NULL,
+    "comment" TEXT NULL,
+    "channel" TEXT NOT NULL,
+    "responded_at" INTEGER NOT NULL,
+    "case_id" TEXT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_feedback" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_idempotency_keys" (
     "tenant_id" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "contact_id" TEXT NOT NULL,
     "recorded_at" INTEGER NULL,
     CONSTRAINT "PK_crm_idempotency_keys" PRIMARY KEY ("tenant_id", "key")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_interaction_keys" (
+    "tenant_id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "interaction_id" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    CONSTRAINT "PK_crm_interaction_keys" PRIMARY KEY ("tenant_id", "key")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_interactions" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "direction" TEXT NOT NULL,
+    "occurred_at" INTEGER NOT NULL,
+    "team_member" TEXT NULL,
+    "summary" TEXT NULL,
+    "case_id" TEXT NULL,
+    "purchase_id" TEXT NULL,
+    "contract_id" TEXT NULL,
+    "feedback_id" TEXT NULL,
+    "order_reference" TEXT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_interactions" PRIMARY KEY ("tenant_id", "id")
 );
 
 CREATE TABLE IF NOT EXISTS "crm_loyalty_allocations" (
@@ -115,6 +186,21 @@ CREATE TABLE IF NOT EXISTS "crm_outbox" (
     "attempts" INTEGER NOT NULL,
     "last_error" TEXT NULL,
     "delivered_at" INTEGER NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_purchases" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "occurred_at" INTEGER NOT NULL,
+    "amount" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "refunded_amount" TEXT NOT NULL,
+    "order_reference" TEXT NULL,
+    "document" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_purchases" PRIMARY KEY ("tenant_id", "id")
 );
 
 CREATE TABLE IF NOT EXISTS "crm_referral_requests" (
@@ -209,6 +295,12 @@ CREATE TABLE IF NOT EXISTS "crm_merge_members" (
     CONSTRAINT "FK_crm_merge_members_crm_merges_merge_sequence" FOREIGN KEY ("merge_sequence") REFERENCES "crm_merges" ("sequence") ON DELETE CASCADE
 );
 
+CREATE INDEX IF NOT EXISTS "ix_crm_cases_contact" ON "crm_cases" ("tenant_id", "contact_id", "opened_at" DESC, "id" DESC);
+
+CREATE INDEX IF NOT EXISTS "ix_crm_cases_sla_check" ON "crm_cases" ("tenant_id", "awaits_sla_check", "id");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_cases_tracking_code" ON "crm_cases" ("tenant_id", "tracking_code");
+
 CREATE INDEX IF NOT EXISTS "ix_crm_contact_attributes_date" ON "crm_contact_attributes" ("tenant_id", "name", "date_value");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_contact_attributes_number" ON "crm_contact_attributes" ("tenant_id", "name", "number_value");
@@ -235,11 +327,19 @@ CREATE INDEX IF NOT EXISTS "ix_crm_contacts_status_stage" ON "crm_contacts" ("te
 
 CREATE INDEX IF NOT EXISTS "ix_crm_contacts_updated_at" ON "crm_contacts" ("tenant_id", "updated_at");
 
+CREATE INDEX IF NOT EXISTS "ix_crm_contracts_contact" ON "crm_contracts" ("tenant_id", "contact_id", "start_at", "id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_contracts_start" ON "crm_contracts" ("tenant_id", "start_at", "id");
+
 CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_claims_contact" ON "crm_duplicate_claims" ("tenant_id", "contact_id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_keys_contact" ON "crm_duplicate_keys" ("tenant_id", "contact_id");
 
+CREATE INDEX IF NOT EXISTS "ix_crm_feedback_contact" ON "crm_feedback" ("tenant_id", "contact_id", "responded_at" DESC, "id" DESC);
+
 CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_interactions_timeline" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at" DESC, "id" DESC);
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");
 
@@ -266,6 +366,10 @@ CREATE INDEX IF NOT EXISTS "ix_crm_outbox_claim" ON "crm_outbox" ("state", "due_
 CREATE INDEX IF NOT EXISTS "ix_crm_outbox_tenant_state" ON "crm_outbox" ("tenant_id", "state", "sequence");
 
 CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_outbox_event_id" ON "crm_outbox" ("event_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_purchases_contact" ON "crm_purchases" ("tenant_id", "contact_id", "occurred_at", "id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_purchases_occurred_at" ON "crm_purchases" ("tenant_id", "occurred_at", "id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_referral_requests_contact" ON "crm_referral_requests" ("tenant_id", "contact_id", "asked_at");
 

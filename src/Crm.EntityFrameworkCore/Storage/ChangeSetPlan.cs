@@ -116,13 +116,13 @@ internal sealed class ChangeSetPlan
         return plan;
     }
 
-    /// <summary>The outbox rows of a change set's events, checked: identified, of the tenant, each once, and registered with the serializer.</summary>
-    /// <exception cref="ArgumentException">An event is null, not identified, of another tenant or not registered.</exception>
+    /// <summary>The outbox rows of a change set's events: each identified, of the tenant, named once, and registered with the serializer.</summary>
+    /// <exception cref="ArgumentException">An event is null, unidentified, of another tenant or not registered.</exception>
     /// <exception cref="ConcurrencyConflictException">An event id appears twice.</exception>
-    public static List<OutboxRow> OutboxRowsFor(TenantId tenantId, IReadOnlyList<CrmEvent> events, CrmEventSerializer serializer)
+    internal static List<OutboxRow> OutboxRowsFor(TenantId tenantId, IReadOnlyList<CrmEvent> events, CrmEventSerializer serializer)
     {
-        var seen = new HashSet<CrmEventId>();
         var rows = new List<OutboxRow>(events.Count);
+        var seen = new HashSet<CrmEventId>();
         foreach (var domainEvent in events)
         {
             if (domainEvent is null)

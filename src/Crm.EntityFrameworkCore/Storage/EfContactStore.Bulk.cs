@@ -53,7 +53,7 @@ public sealed partial class EfContactStore<TContext> : IContactBulkInsert
 
         try
         {
-            await WriteAsync(db, ct => BulkApplyAsync(db, tenantId, plan, ct), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(db, ct => BulkApplyAsync(db, tenantId, plan, ct), ConflictFrom, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException unnamed) when (unnamed.Entity == "change set")
         {

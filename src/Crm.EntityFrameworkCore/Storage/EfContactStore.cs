@@ -129,11 +129,12 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             return;
         }
 
-        await WriteAsync(db, ct => ApplyAsync(db, tenantId, plan, ct), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(db, ct => ApplyAsync(db, tenantId, plan, ct), ConflictFrom, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="work"/> in the context's open transaction (inside a savepoint) or in a new one; maps conflicts; detaches what it tracked.</summary>
-    internal static async Task WriteAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> in the context's open transaction (inside a savepoint) or in a new one; maps conflicts with <paramref name="conflict"/>; detaches what it tracked.</summary>
+    /// <remarks>Shared with the interactions store, so both write the same way.</remarks>
+    internal static async Task WriteAsync(TContext db, Func<CancellationToken, Task> work, Func<Exception, ConcurrencyConflictException> conflict, CancellationToken cancellationToken)
     {
         var database = db.Database;
 
@@ -175,7 +176,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
         {
-            throw ConflictFrom(ex);
+            throw conflict(ex);
         }
         finally
         {
@@ -222,7 +223,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
         }
     }
 
-    private static ConcurrencyConflictException ConflictFrom(Exception exception)
+    internal static ConcurrencyConflictException ConflictFrom(Exception exception)
     {
         var entries = (exception as DbUpdateException)?.Entries;
 
@@ -247,7 +248,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity.GetType().Namespace is { } ns && (ns == typeof(ContactRow).Namespace || ns == typeof(Loyalty.LoyaltyEntryRow).Namespace))
+            if (entry.Entity.GetType().Namespace is { } ns && (ns == typeof(ContactRow).Namespace || ns == typeof(Interactions.InteractionRow).Namespace || ns == typeof(Loyalty.LoyaltyEntryRow).Namespace))
             {
                 entry.State = EntityState.Detached;
             }

@@ -72,7 +72,7 @@ public abstract class EfLoyaltyStoreTests(Provider provider) : DatabaseTests(pro
                 RecordedAt = CrmTestClock.Start, IdempotencyKey = first!.IdempotencyKey,
             });
             await db.SaveChangesAsync(ct);
-        }, CancellationToken.None);
+        }, EfContactStore<CrmDbContext>.ConflictFrom, CancellationToken.None);
 
         (await act.Should().ThrowAsync<ConcurrencyConflictException>()).Which.Entity.Should().Be("idempotency key");
     }

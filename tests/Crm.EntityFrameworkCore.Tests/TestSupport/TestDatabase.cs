@@ -107,13 +107,16 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     /// <summary>A thread-safe store over this database (a new context per call), as the specification's parallel writers need.</summary>
     public EfContactStore<CrmDbContext> CreateStore() => new(this, Serializer);
 
+    /// <summary>A thread-safe interaction store over this database (a new context per call).</summary>
+    public Crm.EntityFrameworkCore.Interactions.EfInteractionStore<CrmDbContext> CreateInteractionStore() => new(this, Serializer);
+
     /// <summary>A scoped store over <paramref name="context"/>.</summary>
     public static EfContactStore<CrmDbContext> CreateStore(CrmDbContext context) => new(context, Serializer);
 
     /// <summary>A thread-safe loyalty store over this database (a new context per call).</summary>
     public Crm.EntityFrameworkCore.Loyalty.EfLoyaltyStore<CrmDbContext> CreateLoyaltyStore() => new(this, Serializer);
 
-    /// <summary>The event serializer with the contacts and loyalty packages' events registered, as <c>AddContacts()</c> and <c>AddLoyalty()</c> set it up.</summary>
+    /// <summary>The event serializer with the contacts, interactions and loyalty packages' events registered, as <c>AddContacts()</c>, <c>AddInteractions()</c> and <c>AddLoyalty()</c> set it up.</summary>
     public static CrmEventSerializer Serializer { get; } = CreateSerializer();
 
     public void Dispose() => _drop();
@@ -122,8 +125,9 @@ public sealed class TestDatabase : IDbContextFactory<CrmDbContext>, IDisposable
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
         Microsoft.Extensions.DependencyInjection.CrmLoyaltyServiceCollectionExtensions.AddLoyalty(
-            Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
-                Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services)));
+            Microsoft.Extensions.DependencyInjection.CrmInteractionsServiceCollectionExtensions.AddInteractions(
+                Microsoft.Extensions.DependencyInjection.CrmContactsServiceCollectionExtensions.AddContacts(
+                    Microsoft.Extensions.DependencyInjection.CrmServiceCollectionExtensions.AddCrm(services))));
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CrmEventSerializer>(provider);
     }
@@ -170,6 +174,7 @@ public sealed class TestDatabases(Provider provider) : IDisposable
     public EfContactStore<CrmDbContext> CreateStore() => New().CreateStore();
 
     public Crm.EntityFrameworkCore.Loyalty.EfLoyaltyStore<CrmDbContext> CreateLoyaltyStore() => New().CreateLoyaltyStore();
+    public Crm.EntityFrameworkCore.Interactions.EfInteractionStore<CrmDbContext> CreateInteractionStore() => New().CreateInteractionStore();
 
     public void Dispose()
     {

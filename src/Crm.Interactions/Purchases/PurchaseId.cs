@@ -1,0 +1,57 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+
+namespace Crm.Interactions.Purchases;
+
+/// <summary>Identifies a purchase within a tenant.</summary>
+/// <remarks>Backed by a version 7 (time-ordered) <see cref="Guid"/>, so ids created later sort later. The default value is not a valid id.</remarks>
+[JsonConverter(typeof(GuidIdJsonConverter<PurchaseId>))]
+public readonly struct PurchaseId : IEquatable<PurchaseId>, IGuidId<PurchaseId>
+{
+    /// <summary>Wraps an existing <see cref="Guid"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is <see cref="Guid.Empty"/>.</exception>
+    public PurchaseId(Guid value) => Value = GuidIds.Check(value, nameof(PurchaseId), nameof(value));
+
+    /// <summary>The underlying value.</summary>
+    public Guid Value { get; }
+
+    /// <summary>Whether this is the default (empty, invalid) value.</summary>
+    public bool IsEmpty => Value == Guid.Empty;
+
+    static string IGuidId<PurchaseId>.TypeName => nameof(PurchaseId);
+
+    /// <summary>Creates a new, time-ordered id.</summary>
+    public static PurchaseId New() => new(GuidV7.New());
+
+    /// <summary>Parses an id written by <see cref="ToString"/>.</summary>
+    /// <exception cref="FormatException">The text is not a non-empty Guid in the 'D' format.</exception>
+    public static PurchaseId Parse(string value) => GuidIds.Parse<PurchaseId>(value);
+
+    /// <summary>Tries to parse an id written by <see cref="ToString"/>.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? value, out PurchaseId id) => GuidIds.TryParse(value, out id);
+
+    /// <summary>Throws when <paramref name="id"/> is the empty default value.</summary>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    public static void ThrowIfEmpty(PurchaseId id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? paramName = null)
+        => GuidIds.ThrowIfEmpty(id, paramName);
+
+    static PurchaseId IGuidId<PurchaseId>.FromGuid(Guid value) => new(value);
+
+    /// <inheritdoc />
+    public bool Equals(PurchaseId other) => Value == other.Value;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is PurchaseId other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode();
+
+    /// <summary>The id in the Guid 'D' format.</summary>
+    public override string ToString() => Value.ToString("D");
+
+    /// <summary>Compares two ids for equality.</summary>
+    public static bool operator ==(PurchaseId left, PurchaseId right) => left.Equals(right);
+
+    /// <summary>Compares two ids for inequality.</summary>
+    public static bool operator !=(PurchaseId left, PurchaseId right) => !left.Equals(right);
+}
