@@ -122,4 +122,33 @@ public abstract class BulkInsertTests(Provider provider) : DatabaseTests(provide
 
 public sealed class SqliteBulkInsertTests() : BulkInsertTests(Provider.Sqlite);
 
-public sealed class PostgresBulkInsertTests() : BulkInsertTests(Provider.Postgres), IPostgresTests;
+public sealed class PostgresBulkInsertTests() : BulkInsertTests(Provider.Postgres), IPostgresTests
+{
+    /// <summary>A contact saved in parallel between the bulk insert's look-up and its <c>COPY</c>: the unique constraint refuses the batch, nothing of it stays, and the conflict still names the contact (looked up again after the rollback).</summary>
+    [Fact]
+    public async Task A_contact_written_in_parallel_after_the_lookup_refuses_the_batch_and_is_named()
+    {
+        var database = Databases.New();
+        var manager = new ContactManager(new Crm.Contacts.InMemory.InMemoryContactStore(), Crm.Testing.CrmTestClock.Create(), new Crm.Testing.SequentialEventIdGenerator(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ContactManager>.Instance, Microsoft.Extensions.Options.Options.Create(new ContactOptions()));
+        var contacts = new List<Contact>();
+        for (var i = 0; i < 5; i++)
+        {
+            contacts.Add(await manager.CreateAsync(CrmHost.Tenant, new ContactDraft { Emails = [$"batch{i}@example.com"] }));
+        }
+
+        var hold = new HoldAfterFirstRead("crm_contacts");
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        database.Configure(builder);
+        await using var held = new CrmDbContext(builder.AddInterceptors(hold).Options);
+        var bulk = Task.Run(async () => await TestDatabase.CreateStore(held).BulkInsertAsync(CrmHost.Tenant, new ContactChangeSet { Created = contacts }, CancellationToken.None));
+        await hold.Read.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var store = database.CreateStore();
+        await store.SaveAsync(CrmHost.Tenant, new ContactChangeSet { Created = [contacts[3]] }, CancellationToken.None);
+        hold.Release.SetResult();
+
+        var conflict = (await FluentActions.Awaiting(() => bulk).Should().ThrowAsync<ConcurrencyConflictException>()).Which;
+        (conflict.Entity, conflict.Id).Should().Be(("contact", contacts[3].Id.ToString()));
+        (await store.ListAsync(CrmHost.Tenant, Crm.Storage.PageRequest.First(), CancellationToken.None)).Items.Select(c => c.Id).Should().Equal(contacts[3].Id);
+    }
+}

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using Crm.Contacts;
 using Crm.Contacts.Duplicates;
 using Crm.Contacts.InMemory;
 using Crm.Contacts.Storage;
 using Crm.EntityFrameworkCore.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +29,7 @@ public sealed class PostgresClaimRaceTests() : DatabaseTests(Provider.Postgres),
         var firstUpdated = await factory.UpdateAsync(Tenant, first.Id, first.ConcurrencyStamp, e => e.AddTag("updated"));
 
         // The second create reads the duplicate keys (nobody holds them yet), then waits while the first is created and updated.
-        var hold = new HoldAfterDuplicateKeyRead();
+        var hold = new HoldAfterFirstRead("crm_duplicate_keys");
         var builder = new DbContextOptionsBuilder<CrmDbContext>();
         database.Configure(builder);
         await using var held = new CrmDbContext(builder.AddInterceptors(hold).Options);
@@ -53,22 +51,4 @@ public sealed class PostgresClaimRaceTests() : DatabaseTests(Provider.Postgres),
         Created = [contact],
         DuplicateKeyClaims = [new DuplicateKeyClaim(contact.Id, DuplicateKeys.For(contact, DuplicateCriterion.Email), 0)],
     };
-
-    /// <summary>Holds the first read of <c>crm_duplicate_keys</c> after it executed, until released.</summary>
-    private sealed class HoldAfterDuplicateKeyRead : DbCommandInterceptor
-    {
-        public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("crm_duplicate_keys", StringComparison.Ordinal) && Read.TrySetResult())
-            {
-                await Release.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-            }
-
-            return result;
-        }
-    }
 }
