@@ -7,7 +7,7 @@ namespace Crm.EntityFrameworkCore;
 /// Configure it like any context (<c>services.AddDbContext&lt;CrmDbContext&gt;(o =&gt; o.UseSqlite(…))</c>), then
 /// <c>services.AddCrm().AddContacts().UseEntityFrameworkCore&lt;CrmDbContext&gt;()</c>. A host that wants the CRM tables
 /// inside its own context calls <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> from its <c>OnModelCreating</c> (and
-/// <see cref="CrmInteractionsModelBuilderExtensions.ApplyCrmInteractions"/>, <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/>
+/// <see cref="CrmModelBuilderExtensions.ApplyCrmInteractions"/>, <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/>
 /// for the interactions and loyalty packages) instead.
 /// </remarks>
 public sealed class CrmDbContext : DbContext

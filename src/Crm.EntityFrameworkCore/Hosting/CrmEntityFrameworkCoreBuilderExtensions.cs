@@ -21,7 +21,7 @@ public static class CrmEntityFrameworkCoreBuilderExtensions
     /// </summary>
     /// <remarks>
     /// Register the context yourself (<c>services.AddDbContext&lt;TContext&gt;(…)</c>); its model must apply
-    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/>, and <see cref="CrmInteractionsModelBuilderExtensions.ApplyCrmInteractions"/>
+    /// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/>, and <see cref="CrmModelBuilderExtensions.ApplyCrmInteractions"/>
     /// or <see cref="CrmModelBuilderExtensions.ApplyCrmLoyalty"/> when those packages are used (as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does).
     /// Call it before or after <c>AddContacts()</c>. Create the tables with <see cref="Crm.EntityFrameworkCore.CrmSchema"/>.
     /// </remarks>

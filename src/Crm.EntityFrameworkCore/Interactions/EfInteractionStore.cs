@@ -17,7 +17,7 @@ namespace Crm.EntityFrameworkCore.Interactions;
 
 /// <summary>
 /// The interactions store on EF Core over any <see cref="DbContext"/> whose model applies
-/// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> and <see cref="CrmInteractionsModelBuilderExtensions.ApplyCrmInteractions"/>
+/// <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> and <see cref="CrmModelBuilderExtensions.ApplyCrmInteractions"/>
 /// (as <see cref="CrmDbContext"/> does). Scoped, like the context.
 /// </summary>
 /// <remarks>

@@ -6,17 +6,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Adds the tables of the interactions package to a host's own <see cref="DbContext"/> model.</summary>
-/// <remarks>
-/// Call it from <c>OnModelCreating</c> after <see cref="CrmModelBuilderExtensions.ApplyCrmContacts"/> (which adds the
-/// version counters and the outbox the interaction store shares): <c>modelBuilder.ApplyCrmContacts().ApplyCrmInteractions();</c>,
-/// as <see cref="Crm.EntityFrameworkCore.CrmDbContext"/> does. Tables <c>crm_interactions</c>, <c>crm_interaction_keys</c>,
-/// <c>crm_purchases</c>, <c>crm_contracts</c>, <c>crm_cases</c>, <c>crm_feedback</c>; every index starts with the tenant,
-/// and the timeline reads (tenant, contact, occurred_at desc, id desc).
-/// </remarks>
-public static class CrmInteractionsModelBuilderExtensions
+public static partial class CrmModelBuilderExtensions
 {
-    /// <summary>Adds the interactions tables.</summary>
+    /// <summary>Adds the tables of the interactions package (<c>crm_interactions</c>, <c>crm_interaction_keys</c>, <c>crm_purchases</c>,
+    /// <c>crm_contracts</c>, <c>crm_cases</c>, <c>crm_feedback</c>); they share the version counters and the outbox that
+    /// <see cref="ApplyCrmContacts"/> adds, so call both: <c>modelBuilder.ApplyCrmContacts().ApplyCrmInteractions();</c>.</summary>
+    /// <remarks>Every index starts with the tenant; the timeline reads (tenant, contact, occurred_at desc, id desc).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
     public static ModelBuilder ApplyCrmInteractions(this ModelBuilder modelBuilder)
     {
@@ -25,7 +20,7 @@ public static class CrmInteractionsModelBuilderExtensions
         {
             e.ToTable("crm_interactions");
             e.HasKey(r => new { r.TenantId, r.Id });
-            Common(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
+            InteractionColumns(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
             e.Property(r => r.Kind).HasColumnName("kind").HasMaxLength(32);
             e.Property(r => r.Channel).HasColumnName("channel").HasMaxLength(16);
             e.Property(r => r.Direction).HasColumnName("direction").HasMaxLength(16);
@@ -54,7 +49,7 @@ public static class CrmInteractionsModelBuilderExtensions
         {
             e.ToTable("crm_purchases");
             e.HasKey(r => new { r.TenantId, r.Id });
-            Common(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
+            InteractionColumns(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
             e.Property(r => r.OccurredAt).HasColumnName("occurred_at").HasConversion<InstantTicksConverter>();
             e.Property(r => r.Amount).HasColumnName("amount").HasPrecision(28, 8);
             e.Property(r => r.Currency).HasColumnName("currency").HasMaxLength(3);
@@ -69,7 +64,7 @@ public static class CrmInteractionsModelBuilderExtensions
         {
             e.ToTable("crm_contracts");
             e.HasKey(r => new { r.TenantId, r.Id });
-            Common(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
+            InteractionColumns(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
             e.Property(r => r.Plan).HasColumnName("plan").HasMaxLength(100);
             e.Property(r => r.Start).HasColumnName("start_at").HasConversion<InstantTicksConverter>();
             e.Property(r => r.End).HasColumnName("end_at").HasConversion<InstantTicksConverter>();
@@ -83,7 +78,7 @@ public static class CrmInteractionsModelBuilderExtensions
         {
             e.ToTable("crm_cases");
             e.HasKey(r => new { r.TenantId, r.Id });
-            Common(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
+            InteractionColumns(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
             e.Property(r => r.TrackingCode).HasColumnName("tracking_code").HasMaxLength(64);
             e.Property(r => r.Status).HasColumnName("status").HasMaxLength(16);
             e.Property(r => r.OpenedAt).HasColumnName("opened_at").HasConversion<InstantTicksConverter>();
@@ -98,7 +93,7 @@ public static class CrmInteractionsModelBuilderExtensions
         {
             e.ToTable("crm_feedback");
             e.HasKey(r => new { r.TenantId, r.Id });
-            Common(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
+            InteractionColumns(e.Property(r => r.TenantId), e.Property(r => r.Id), e.Property(r => r.ContactId), e.Property(r => r.Stamp), e.Property(r => r.RecordedAt));
             e.Property(r => r.Survey).HasColumnName("survey").HasMaxLength(8);
             e.Property(r => r.Score).HasColumnName("score");
             e.Property(r => r.Comment).HasColumnName("comment").HasMaxLength(4000);
@@ -111,7 +106,7 @@ public static class CrmInteractionsModelBuilderExtensions
         return modelBuilder;
     }
 
-    private static void Common(
+    private static void InteractionColumns(
         PropertyBuilder<TenantId> tenant, PropertyBuilder<Guid> id, PropertyBuilder<ContactId> contact, PropertyBuilder<ConcurrencyStamp> stamp, PropertyBuilder<NodaTime.Instant> recordedAt)
     {
         Tenant(tenant);
@@ -120,7 +115,4 @@ public static class CrmInteractionsModelBuilderExtensions
         stamp.HasColumnName("stamp").HasConversion<ConcurrencyStampConverter>().IsConcurrencyToken();
         recordedAt.HasColumnName("recorded_at").HasConversion<InstantTicksConverter>();
     }
-
-    private static void Tenant(PropertyBuilder<TenantId> property)
-        => property.HasColumnName("tenant_id").HasMaxLength(TenantId.MaxLength).HasConversion<TenantIdConverter>();
 }
