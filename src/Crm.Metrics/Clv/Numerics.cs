@@ -8,7 +8,8 @@ namespace Crm.Metrics.Clv;
 /// <c>SpecialFunctions.GeneralizedHypergeometric</c> takes the argument z as an <see cref="int"/>, so it cannot evaluate
 /// 2F1 at 0 &lt; z &lt; 1. The series here are the ones Fader, Hardie and Lee use (term recursion
 /// u_{k+1} = u_k (a+k)(b+k) z / ((c+k)(k+1))), after Euler's transformation
-/// 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z), which keeps the terms bounded when x is large.
+/// 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z), which keeps the terms bounded when x is large; for the BG/NBD kernel
+/// with a large r, after Pfaff's transformation as a mean over binomial weights (<see cref="BgNbdKernelBinomial"/>).
 /// </remarks>
 internal static class Numerics
 {
