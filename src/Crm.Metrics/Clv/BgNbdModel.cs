@@ -87,7 +87,7 @@ public sealed class BgNbdModel : IRepeatPurchaseModel
 
     /// <summary>E[X(t)]: the expected number of repeat purchases of a new customer in their first <paramref name="t"/> time units.</summary>
     /// <remarks>E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9), continued at a = 1.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative or not finite, or so long relative to α that the series does not converge.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative or not finite, or so long relative to α that the series does not converge (t/(α+t) within about 10⁻⁶ of 1, or r·t/(α+t) beyond about 10⁸; see the docs).</exception>
     public double ExpectedPurchases(double t)
     {
         Numerics.NonNegative(t, nameof(t));
@@ -99,7 +99,7 @@ public sealed class BgNbdModel : IRepeatPurchaseModel
     /// E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive | x, t_x, T)
     /// (FHL 2005, eq. 10), continued at a = 1.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative or not finite, or so long relative to α + T that the series does not converge.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative or not finite, or so long relative to α + T that the series does not converge (t/(α+T+t) within about 10⁻⁶ of 1, or r·t/(α+T+t) beyond about 10⁸; see the docs).</exception>
     public double ConditionalExpectedPurchases(double t, PurchaseHistory history)
     {
         Numerics.NonNegative(t, nameof(t));

@@ -8,11 +8,13 @@ namespace Crm.Metrics.Clv;
 /// <c>SpecialFunctions.GeneralizedHypergeometric</c> takes the argument z as an <see cref="int"/>, so it cannot evaluate
 /// 2F1 at 0 &lt; z &lt; 1. The series here are the ones Fader, Hardie and Lee use (term recursion
 /// u_{k+1} = u_k (a+k)(b+k) z / ((c+k)(k+1))), after Euler's transformation
-/// 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z), which keeps the terms bounded when x is large.
+/// 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z), which keeps the terms bounded when x is large; for the BG/NBD kernel
+/// with a large r, after Pfaff's transformation as a mean over binomial weights (<see cref="BgNbdKernelBinomial"/>).
 /// </remarks>
 internal static class Numerics
 {
     private const int MaxTerms = 10_000_000;
+    private const int MaxBinomialTerms = 100_000_000;
     private const double Tolerance = 1e-16;
 
     /// <summary>log(e^a + e^b) without overflow.</summary>
@@ -105,6 +107,18 @@ internal static class Numerics
             return 0;
         }
 
+        // A = a + b − 1 − r < 0 with |A|·z large (r large, e.g. r ≈ 10⁷ from a fit on a few customers): the terms below
+        // alternate and grow like (|A| z)^k / k! before they shrink, so they cancel or overflow; the other Pfaff form has
+        // only positive terms there.
+        if (bigA < 0 && -bigA * z > 1)
+        {
+            var value = BgNbdKernelBinomial(epsilon, bigA, bigC, z);
+            if (!double.IsNaN(value))
+            {
+                return value;
+            }
+        }
+
         var log1mz = Log1P(-z);
         var first = bigC * OneMinusExpOverEpsilon(epsilon, -log1mz);
         var term = bigA * z; // C·s_1 with C cancelled
@@ -117,6 +131,56 @@ internal static class Numerics
             if (ratio < 1 && Math.Abs(term) * ratio / (1 - ratio) <= Tolerance * (Math.Abs(sum) + Math.Abs(first)))
             {
                 return first - (Math.Exp(epsilon * log1mz) * sum);
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>
+    /// <see cref="BgNbdKernel"/> for A &lt; 0 as a mean over a binomial-like distribution: C·(1 − (1 − z)^ε)/ε + (1 − z)^ε Σ_{k≥1} π_k f_k
+    /// with π_k the binomial weights (−A choose k) z^k (1 − z)^(−A−k) and f_k = C·(1 − (C−ε)_k/(C)_k)/ε; NaN when it does
+    /// not converge in 10⁸ terms (−A·z beyond about 10⁸) or diverges (z &gt; 1/2 with −A small).
+    /// </summary>
+    /// <remarks>
+    /// Pfaff's transformation 2F1(A, ε; C; z) = (1 − z)^(−A) 2F1(A, C − ε; C; z/(z − 1)) and the binomial series of (1 − w)^(−A)
+    /// give 1 − (1 − z)^ε 2F1(A, ε; C; z) = 1 − (1 − z)^ε + (1 − z)^ε Σ π_k (1 − (C−ε)_k/(C)_k). For k &lt; −A every π_k is
+    /// positive and they sum to 1; f_k follows f_1 = 1, f_{k+1} = (f_k (C − ε + k) + C)/(C + k) with no division by ε and is
+    /// positive (C − ε = b + x &gt; 0). The π_k are carried relative to a running power of ten, since π_0 = (1 − z)^(−A) underflows
+    /// when −A is large; the sum needs about −A·z terms (where the weights peak) plus a few times their spread √(−A z (1 − z)).
+    /// </remarks>
+    public static double BgNbdKernelBinomial(double epsilon, double bigA, double bigC, double z)
+    {
+        var log1mz = Log1P(-z);
+        var u = z / (1 - z);
+        var first = bigC * OneMinusExpOverEpsilon(epsilon, -log1mz);
+        var term = 1.0; // π_k / (π_0 · 2^(800 · rescales)); exact powers of two, counted, so the scale adds no rounding per step
+        var rescales = 0;
+        var f = 0.0;
+        var sum = 0.0;
+        for (var k = 0; k < MaxBinomialTerms; k++)
+        {
+            term *= (-bigA - k) / (k + 1) * u;
+            f = k == 0 ? 1 : ((f * (bigC - epsilon + k)) + bigC) / (bigC + k);
+            sum += term * f;
+            if (Math.Abs(term) > 1e270)
+            {
+                term = Math.ScaleB(term, -800);
+                sum = Math.ScaleB(sum, -800);
+                rescales++;
+            }
+
+            var ratio = Math.Abs((-bigA - k - 1) / (k + 2) * u);
+            if (k + 1 > -bigA && ratio >= 1)
+            {
+                return double.NaN; // past −A the weights alternate and grow like u^k when u ≥ 1: the series diverges
+            }
+
+            // f grows by at most (|ε| f + |C|)/(C + k) a step, far slower than the terms fall, hence the generous factor.
+            if (ratio < 1 && Math.Abs(term) * (f + 1) * 2 * ratio / (1 - ratio) <= Tolerance * Math.Abs(sum))
+            {
+                var logScale = (-bigA * log1mz) + (rescales * 800 * Math.Log(2)); // log π_0 + the scale
+                return sum > 0 ? first + Math.Exp((epsilon * log1mz) + logScale + Math.Log(sum)) : double.NaN;
             }
         }
 
