@@ -1,6 +1,7 @@
 using Crm.Loyalty.InMemory;
 using Crm.Loyalty.Ledger;
 using Crm.Loyalty.Program;
+using Crm.Loyalty.Tiers;
 using Crm.Loyalty.Rewards;
 using Crm.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,9 @@ public sealed class DocsExampleTests
             ExpiryMonths = 12,                                    // end of the local day, 12 months after earning
             HoldPeriod = Duration.FromDays(14),                   // the return window: points pending until then
             Rewards = [new Reward("coffee", 150) { PerMemberLimit = 1 }],
+            Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 200m), new LoyaltyTier("gold", 1_000m)],   // lowest first
+            TierQualification = TierQualification.PointsEarned,   // required with tiers: points earned, never the balance
+            TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
         };
         // --- end ---
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2025, 1, 3, 9, 0));
@@ -68,6 +72,13 @@ public sealed class DocsExampleTests
         coffee.Points.Should().Be(-150);
         (await loyalty.GetBalanceAsync(tenant, ada)).Available.Should().Be(85);
 
+        // --- docs:tier ---
+        var tier = await loyalty.GetTierAsync(tenant, ada, clock.GetCurrentInstant());   // silver: 235 earned, though 150 are spent
+        // --- end ---
+        tier.Tier!.Id.Should().Be("silver");
+        tier.Qualifying.Should().Be(235m);
+        tier.ToNextTier.Should().Be(765m);
+
         // --- docs:debt ---
         await loyalty.RefundAsync(tenant, ada, new PurchaseRefund("order-1001", "refund-2"));   // the shoes: −135, only 85 left
         var balance = await loyalty.GetBalanceAsync(tenant, ada);                              // Total −50: a visible debt
@@ -84,5 +95,6 @@ public sealed class DocsExampleTests
         expired.Sum(e => e.Points).Should().Be(-20);
         statement.Should().BeEquivalentTo(new { Opening = 0L, Earned = 316L, Redeemed = -150L, Reversed = -146L, Expired = -20L, Closing = 0L });
         statement.Reconciles.Should().BeTrue();
+        (await loyalty.GetTierAsync(tenant, ada, Instant.FromUtc(2025, 2, 1, 0, 0))).Should().Match<TierStatus>(t => t.Qualifying == 170m && t.Tier!.Id == "bronze");
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Loyalty.Ledger;
+using Crm.Loyalty.Tiers;
 using NodaTime;
 
 namespace Crm.Loyalty.Program;
@@ -73,6 +74,15 @@ public sealed record LoyaltyProgram
     /// <summary>Months of validity of the new lot that a reversed redemption credits for points whose original lot has expired.</summary>
     public int RestoredPointsExpiryMonths { get; init; } = 1;
 
+    /// <summary>The tiers, lowest first (thresholds rising strictly); empty for a program without tiers.</summary>
+    public IReadOnlyList<LoyaltyTier> Tiers { get; init; } = [];
+
+    /// <summary>What tiers are measured on; must be set when there are tiers.</summary>
+    public TierQualification TierQualification { get; init; }
+
+    /// <summary>The window tiers are qualified in; must be set when there are tiers.</summary>
+    public TierWindow? TierWindow { get; init; }
+
     /// <summary>Every rule the program breaks, each naming the field; empty when it is valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -118,6 +128,7 @@ public sealed record LoyaltyProgram
         }
 
         ValidateRules(failures);
+        ValidateTiers(failures);
         return failures;
     }
 
@@ -210,6 +221,55 @@ public sealed record LoyaltyProgram
 
         CheckExclusivePriorities(failures, "spend rules", (SpendRules ?? []).Where(r => r?.Stacking == RuleStacking.Exclusive).Select(r => r.Priority));
         CheckExclusivePriorities(failures, "multipliers", (Multipliers ?? []).Where(m => m?.Stacking == RuleStacking.Exclusive).Select(m => m.Priority));
+    }
+
+    private void ValidateTiers(List<string> failures)
+    {
+        if (Tiers is null || Tiers.Count == 0)
+        {
+            return;
+        }
+
+        if (TierQualification is TierQualification.Unset || !Enum.IsDefined(TierQualification))
+        {
+            failures.Add("LoyaltyProgram.TierQualification must be set explicitly (PointsEarned or MoneySpent) when the program has tiers.");
+        }
+
+        if (TierWindow is null)
+        {
+            failures.Add("LoyaltyProgram.TierWindow must be set when the program has tiers.");
+        }
+        else if (TierWindow.Failure() is { } failure)
+        {
+            failures.Add(failure);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        LoyaltyTier? previous = null;
+        foreach (var tier in Tiers)
+        {
+            if (tier is null)
+            {
+                failures.Add("LoyaltyProgram.Tiers must not hold null.");
+                continue;
+            }
+
+            if (!ids.Add(tier.Id ?? string.Empty) || tier.Id is null || !IdempotencyKey.TryParse(tier.Id, out _) || tier.Id.Length > 40)
+            {
+                failures.Add($"Tier id '{tier.Id}' must be unique and 1 to 40 printable ASCII characters without spaces.");
+            }
+
+            if (tier.Threshold < 0)
+            {
+                failures.Add($"Tier '{tier.Id}': Threshold must not be negative (was {tier.Threshold}).");
+            }
+            else if (previous is not null && tier.Threshold <= previous.Threshold)
+            {
+                failures.Add($"Tier '{tier.Id}': Threshold ({tier.Threshold}) must be above the threshold of '{previous.Id}' ({previous.Threshold}); tiers are listed lowest first.");
+            }
+
+            previous = tier;
+        }
     }
 
     private static void CheckId(List<string> failures, HashSet<string> ids, string id)

@@ -2,6 +2,7 @@ using Crm.Loyalty;
 using Crm.Loyalty.Ledger;
 using Crm.Loyalty.Program;
 using Crm.Loyalty.Storage;
+using Crm.Loyalty.Tiers;
 using NodaTime;
 
 namespace Crm.Testing.Loyalty;
@@ -31,6 +32,32 @@ public abstract class LoyaltyRefundSpecification : LoyaltySpecificationBase<ILoy
         reversal.ReversesEntryId.Should().Be(earned.Id);
         (await today.GetBalanceAsync(TenantA, member).ConfigureAwait(false)).Total.Should().Be(140);
         await AssertReconcilesAsync(today, TenantA, member).ConfigureAwait(false);
+    }
+
+    /// <summary>A tier is qualified from the stored snapshots: earnings net of their refunds, in points or money, never the balance.</summary>
+    [Fact]
+    public async Task Tier_status_counts_earnings_net_of_refunds_from_the_stored_snapshots()
+    {
+        var store = CreateStore();
+        var member = ContactId.New();
+        var tiers = CreateProgram() with
+        {
+            Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 50m)],
+            TierQualification = TierQualification.PointsEarned,
+            TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
+        };
+        var manager = CreateManager(store, tiers);
+        await manager.AccruePurchaseAsync(TenantA, member, TwoLines("o-1")).ConfigureAwait(false);
+        await manager.RedeemAsync(TenantA, member, 90, NewKey()).ConfigureAwait(false);
+        await manager.RefundAsync(TenantA, member, new PurchaseRefund("o-1", "r-1", [new RefundLine("shoes", new Money(20m, Eur))])).ConfigureAwait(false);
+
+        var points = await manager.GetTierAsync(TenantA, member, Clock.GetCurrentInstant()).ConfigureAwait(false);
+        var money = await CreateManager(store, tiers with { TierQualification = TierQualification.MoneySpent }).GetTierAsync(TenantA, member, Clock.GetCurrentInstant()).ConfigureAwait(false);
+
+        points.Qualifying.Should().Be(70m, "90 points earned, 20 taken back by the refund; the 90 redeemed do not count");
+        points.Tier!.Id.Should().Be("silver");
+        money.Qualifying.Should().Be(70m, "€90 of net lines earned, €20 refunded");
+        (await manager.GetBalanceAsync(TenantA, member).ConfigureAwait(false)).Total.Should().Be(-20);
     }
 
     /// <summary>Partial refunds that complete a line take back exactly its points, whatever the rounding of each refund.</summary>

@@ -1,0 +1,6 @@
+namespace Crm.Loyalty.Tiers;
+
+/// <summary>One tier of a program (for example Bronze, Silver, Gold): reached when a member's qualifying total in the tier window reaches <see cref="Threshold"/>.</summary>
+/// <param name="Id">The tier's id: 1 to 40 printable ASCII characters without spaces, unique in the program.</param>
+/// <param name="Threshold">The qualifying total (points earned, or currency units spent, per <see cref="Program.LoyaltyProgram.TierQualification"/>) that reaches the tier; not negative, and rising strictly from one tier to the next.</param>
+public sealed record LoyaltyTier(string Id, decimal Threshold);
