@@ -16,7 +16,7 @@ namespace Crm.Interactions.Templates;
 /// </remarks>
 public sealed class MessageTemplate
 {
-    /// <summary>The most Liquid statements one render may run (a loop cannot run away).</summary>
+    /// <summary>The most Liquid statements one render may run (a loop cannot run away; ranges such as <c>(1..n)</c> are refused by <see cref="Parse"/>).</summary>
     public const int MaxSteps = 10_000;
 
     private static readonly FluidParser Parser = CreateParser();
@@ -75,15 +75,23 @@ public sealed class MessageTemplate
     /// <summary>Renders the template for a contact and, optionally, a case; a value not given renders as its fallback or as nothing.</summary>
     /// <param name="contact">The contact's values, or <see langword="null"/> when the message has no contact.</param>
     /// <param name="supportCase">The case's values, or <see langword="null"/> when the message is about no case.</param>
-    /// <exception cref="InvalidOperationException">The template ran more than <see cref="MaxSteps"/> statements.</exception>
+    /// <exception cref="InvalidOperationException">The template ran more than <see cref="MaxSteps"/> statements or nested too deep.</exception>
     public RenderedMessage Render(TemplateContact? contact, TemplateCase? supportCase = null)
     {
         var context = new TemplateContext(options);
         context.SetValue("contact", contact ?? TemplateContact.None);
         context.SetValue("case", supportCase ?? TemplateCase.None);
-        var renderedSubject = subject?.Render(context, NullEncoder.Default) ?? string.Empty;
-        var renderedBody = body.Render(context, Format == MessageFormat.Html ? BodyHtmlEncoder : NullEncoder.Default);
-        return new RenderedMessage(Name, Format, renderedSubject, renderedBody);
+        try
+        {
+            var renderedSubject = subject?.Render(context, NullEncoder.Default) ?? string.Empty;
+            var renderedBody = body.Render(context, Format == MessageFormat.Html ? BodyHtmlEncoder : NullEncoder.Default);
+            return new RenderedMessage(Name, Format, renderedSubject, renderedBody);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Fluid reports the step limit with a message about recursion and includes; say what happened.
+            throw new InvalidOperationException($"Template '{Name}' ran more than {MaxSteps} statements or nested too deep.", e);
+        }
     }
 
     /// <inheritdoc />
@@ -99,9 +107,18 @@ public sealed class MessageTemplate
     }
 
     private static IFluidTemplate ParsePart(string name, string part, string text, string paramName)
-        => Parser.TryParse(text, out var template, out var error)
-            ? template
-            : throw new TemplateSyntaxException(name, part, error, paramName);
+    {
+        if (!Parser.TryParse(text, out var template, out var error))
+        {
+            throw new TemplateSyntaxException(name, part, error, paramName);
+        }
+
+        var ranges = new RangeFinder();
+        ranges.VisitTemplate(template);
+        return ranges.Found
+            ? throw new TemplateSyntaxException(name, part, "ranges such as (1..n) are not allowed in message templates (they allocate before the step limit applies).", paramName)
+            : template;
+    }
 
     private static FrozenDictionary<string, string> CheckFallbacks(IReadOnlyDictionary<string, string>? fallbacks)
     {
@@ -130,7 +147,6 @@ public sealed class MessageTemplate
         var options = new TemplateOptions
         {
             MaxSteps = MaxSteps,
-            MaxRecursion = 20,
             FileProvider = new Microsoft.Extensions.FileProviders.NullFileProvider(),
             MemberAccessStrategy = new DefaultMemberAccessStrategy(),
         };

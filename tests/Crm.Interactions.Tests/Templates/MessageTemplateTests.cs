@@ -127,9 +127,22 @@ public sealed class MessageTemplateTests
     [Fact]
     public void Render_ARunawayLoop_StopsAtTheStepLimit()
     {
-        var template = MessageTemplate.Parse("t", MessageFormat.PlainText, null, "{% for i in (1..100000) %}x{% endfor %}");
+        static MessageTemplate Loop(int iterations) => MessageTemplate.Parse(
+            "loop", MessageFormat.PlainText, null, "{% assign s = '" + new string('a', iterations) + "' | split: '' %}{% for a in s %}x{% endfor %}");
 
-        FluentActions.Invoking(() => template.Render(Ada)).Should().Throw<InvalidOperationException>();
+        Loop(MessageTemplate.MaxSteps / 2).Render(Ada).Body.Should().HaveLength(MessageTemplate.MaxSteps / 2);
+        FluentActions.Invoking(() => Loop(MessageTemplate.MaxSteps * 2).Render(Ada))
+            .Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("'loop'").And.Contain("10000 statements");
+    }
+
+    [Theory]
+    [InlineData("{% for i in (1..2000000000) %}x{% endfor %}")]
+    [InlineData("{% assign n = 5 %}{{ (1..n) | size }}")]
+    public void Parse_ARange_IsRefused(string body)
+    {
+        var parse = () => MessageTemplate.Parse("t", MessageFormat.PlainText, null, body);
+
+        parse.Should().Throw<TemplateSyntaxException>().Which.Error.Should().Contain("ranges");
     }
 
     [Fact]
