@@ -150,6 +150,8 @@ public sealed class MessageTemplate
             FileProvider = new Microsoft.Extensions.FileProviders.NullFileProvider(),
             MemberAccessStrategy = new DefaultMemberAccessStrategy(),
         };
+        // The json filter serializes a whole .NET object with System.Text.Json reflection, past the registered members.
+        options.Filters.Remove("json");
         var members = options.MemberAccessStrategy;
         string? Or(string? value, string placeholder) => value ?? fallbacks.GetValueOrDefault(placeholder);
         members.Register<TemplateContact, string?>("given_name", c => Or(c.GivenName, "contact.given_name"));

@@ -43,6 +43,20 @@ public sealed class MessageTemplateTests
     }
 
     [Theory]
+    [InlineData("{{ contact | json }}")]
+    [InlineData("{{ case | json }}")]
+    [InlineData("{{ contact }}")]
+    [InlineData("{{ case | inspect }}")]
+    public void Render_AWholeObject_ShowsNoMemberByItsDotNetName(string probe)
+    {
+        var template = MessageTemplate.Parse("probe", MessageFormat.PlainText, null, probe);
+
+        var body = template.Render(Ada, ParcelCase).Body;
+
+        body.Should().NotContainAny("GivenName", "FamilyName", "TrackingCode", "Priority", "Crm.Interactions", "None");
+    }
+
+    [Theory]
     [InlineData("{% include 'secrets' %}")]
     [InlineData("{% render '/etc/passwd' %}")]
     public void Parse_FileIncludes_AreRefused(string include)
