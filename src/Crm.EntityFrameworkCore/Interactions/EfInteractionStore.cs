@@ -22,15 +22,18 @@ namespace Crm.EntityFrameworkCore.Interactions;
 /// </summary>
 /// <remarks>
 /// <para><see cref="SaveAsync"/> applies a change set in one transaction (the host's, inside a savepoint, or its own), with
-/// every guard enforced by the database: stamps are concurrency tokens, the case sequence advances with a conditional
+/// every guard enforced by the database: stamps are concurrency tokens, a version check advances its counter with a conditional
 /// <c>UPDATE … WHERE version = @expected</c> on <c>crm_version_counters</c>, and unique keys refuse a reused idempotency key
 /// or tracking code. A failed guard is a <see cref="ConcurrencyConflictException"/> naming it, with nothing written; the
 /// events go to <c>crm_outbox</c> in the same transaction, which this store shares (claims, counters) with the contacts store.</para>
+/// <para><see cref="NextAsync"/> draws a case number (or any sequence) in one upsert on <c>crm_version_counters</c>
+/// (<c>INSERT … ON CONFLICT … DO UPDATE SET version = version + 1 RETURNING version</c>, SQLite 3.35+ and PostgreSQL), so
+/// concurrent opens queue on the row for one statement instead of retrying their saves.</para>
 /// <para>Pages are keyset queries on the indexes, e.g. the timeline reads <c>(tenant_id, contact_id, occurred_at desc, id desc)</c>
 /// after the cursor's (instant, id): a page costs the same at the end of a long history as at its start.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, IOutboxStore
+public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly TContext? _context;
@@ -203,6 +206,21 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
 
     /// <inheritdoc />
     public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => _shared.GetVersionAsync(tenantId, counter, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Runs in the transaction open on the context (the host's), otherwise as its own one-statement transaction, so the counter row stays locked only for the statement.</remarks>
+    public async ValueTask<long> NextAsync(TenantId tenantId, string sequence, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        VersionCheck.ValidateName(sequence, nameof(sequence));
+        cancellationToken.ThrowIfCancellationRequested();
+        var drawn = await UseAsync(db => db.Database.SqlQueryRaw<long>(
+                "INSERT INTO crm_version_counters (tenant_id, name, version) VALUES ({0}, {1}, 1) "
+                + "ON CONFLICT (tenant_id, name) DO UPDATE SET version = crm_version_counters.version + 1 RETURNING version AS \"Value\"",
+                tenantId.Value, sequence)
+            .ToListAsync(cancellationToken)).ConfigureAwait(false);
+        return drawn[0];
+    }
 
     /// <inheritdoc />
     public async ValueTask SaveAsync(TenantId tenantId, InteractionChangeSet changes, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace Crm.Interactions.InMemory;
 /// of it, and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock. Register
 /// it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed class InMemoryInteractionStore : IInteractionStore, IVersionCounterStore, IOutboxStore
+public sealed class InMemoryInteractionStore : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
 
@@ -128,6 +128,21 @@ public sealed class InMemoryInteractionStore : IInteractionStore, IVersionCounte
     {
         VersionCheck.ValidateName(counter, nameof(counter));
         return Read(tenantId, p => p.Counters.GetValueOrDefault(counter), 0L, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> NextAsync(TenantId tenantId, string sequence, CancellationToken cancellationToken)
+    {
+        TenantId.ThrowIfEmpty(tenantId);
+        VersionCheck.ValidateName(sequence, nameof(sequence));
+        cancellationToken.ThrowIfCancellationRequested();
+        var partition = _tenants.GetOrAdd(tenantId, static _ => new TenantPartition());
+        lock (partition.Gate)
+        {
+            var next = partition.Counters.GetValueOrDefault(sequence) + 1;
+            partition.Counters[sequence] = next;
+            return ValueTask.FromResult(next);
+        }
     }
 
     /// <inheritdoc />

@@ -10,12 +10,13 @@ namespace Crm.Interactions.Support;
 
 /// <summary>Opens, imports, answers and moves support cases through their status flow, and checks their SLA timers.</summary>
 /// <remarks>
-/// <para><b>Tracking codes.</b> Opening a case reads the tenant's case sequence counter
-/// (<see cref="InteractionChangeSet.CaseSequenceCounter"/>) at version v, asks the <see cref="ITrackingCodeGenerator"/> for
-/// the code of v, and saves the case with a guard that advances the counter from v to v + 1. The store applies the guard
-/// and the case atomically, so two concurrent opens never get the same v: the loser re-reads and draws v + 1. The store
-/// also refuses a code already taken (an imported legacy code): that number is burnt (the counter advanced without a case)
-/// and the next one drawn. Numbers are never reused; a failed save may leave a gap, never a duplicate.</para>
+/// <para><b>Tracking codes.</b> The tenant's case sequence is the counter <see cref="InteractionChangeSet.CaseSequenceCounter"/>.
+/// When the store is an <see cref="ISequenceStore"/>, opening a case draws the next number v + 1 in one atomic step, asks the
+/// <see cref="ITrackingCodeGenerator"/> for the code of v and saves the case: concurrent opens never wait on each other's
+/// saves. Otherwise it reads the counter at version v and saves the case with a guard that advances it from v to v + 1, in
+/// the same commit; two concurrent opens never get the same v: the loser re-reads and draws v + 1. Either way the store
+/// refuses a code already taken (an imported legacy code): that number is burnt and the next one drawn. Numbers are never
+/// reused; a failed save may leave a gap, never a duplicate.</para>
 /// <para><b>Status flow.</b> See <see cref="CaseStatusRules"/>; a change may not be dated before the previous one, so a
 /// resolution can never precede the opening. Every change writes a case-event timeline entry and
 /// <see cref="CaseStatusChanged"/>.</para>
@@ -26,6 +27,7 @@ public sealed class SupportCaseManager
 {
     private readonly IInteractionStore _store;
     private readonly IVersionCounterStore _counters;
+    private readonly ISequenceStore? _sequences;
     private readonly ITrackingCodeGenerator _codes;
     private readonly ISlaPolicyProvider _policies;
     private readonly IClock _clock;
@@ -49,6 +51,7 @@ public sealed class SupportCaseManager
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _counters = store as IVersionCounterStore ?? throw new ArgumentException("The interaction store must implement IVersionCounterStore: tracking codes are drawn from a version counter.", nameof(store));
+        _sequences = store as ISequenceStore;
         _codes = codes;
         _policies = policies;
         _clock = clock;
@@ -328,7 +331,10 @@ public sealed class SupportCaseManager
             var now = _clock.GetCurrentInstant();
             var openedAt = TimelineEntries.NotFuture(draft.OpenedAt, now, "draft.OpenedAt");
             var related = await RelatedCasesAsync(tenantId, draft, category, openedAt, cancellationToken).ConfigureAwait(false);
-            var sequence = legacyCode is null ? await _counters.GetVersionAsync(tenantId, InteractionChangeSet.CaseSequenceCounter, cancellationToken).ConfigureAwait(false) : -1;
+            var drawn = legacyCode is null && _sequences is not null;
+            var sequence = legacyCode is not null ? -1
+                : drawn ? await _sequences!.NextAsync(tenantId, InteractionChangeSet.CaseSequenceCounter, cancellationToken).ConfigureAwait(false) - 1
+                : await _counters.GetVersionAsync(tenantId, InteractionChangeSet.CaseSequenceCounter, cancellationToken).ConfigureAwait(false);
             var code = legacyCode ?? TrackingCodeFormat.CheckCode(_codes.Generate(tenantId, sequence), "generated tracking code");
             var opened = new SupportCase(tenantId, CaseId.New(), draft.ContactId, code, legacyCode is not null, subject, draft.Priority, category, draft.Channel, draft.Assignee,
                 [new CaseStatusChange(CaseStatus.Open, openedAt)], null, 1, related, targets, SlaProgress.None, now, ConcurrencyStamp.New());
@@ -339,7 +345,7 @@ public sealed class SupportCaseManager
                 CasesCreated = [opened],
                 InteractionsRecorded = [entry],
                 IdempotencyKeys = TimelineEntries.Keys(key, entry, now),
-                VersionChecks = legacyCode is null ? [InteractionChangeSet.CaseSequenceCheck(sequence)] : [],
+                VersionChecks = legacyCode is null && !drawn ? [InteractionChangeSet.CaseSequenceCheck(sequence)] : [],
                 Events = [
                     _eventIds.Identify(new CaseOpened(tenantId, now, opened.Id, opened.ContactId, code, opened.Priority, opened.Channel, opened.IsImported)),
                     TimelineEntries.Event(_eventIds, entry, now),
@@ -354,9 +360,14 @@ public sealed class SupportCaseManager
             }
             catch (ConcurrencyConflictException conflict) when (legacyCode is null && attempt < _options.MaxTrackingCodeAttempts && conflict.Entity is "tracking code" or "version counter" or "idempotency key")
             {
-                if (conflict.Entity == "tracking code")
+                if (conflict.Entity == "tracking code" && !drawn)
                 {
                     await BurnAsync(tenantId, code, sequence, cancellationToken).ConfigureAwait(false);
+                }
+                else if (conflict.Entity == "tracking code")
+                {
+                    // The drawn number is burnt already: the next round draws another.
+                    Log.TrackingCodeSkipped(_logger, tenantId, code, sequence);
                 }
                 else
                 {

@@ -206,6 +206,32 @@ public abstract class InteractionStoreSpecification<TStore> : InteractionSpecifi
         (await store.GetVersionAsync(TenantA, InteractionChangeSet.CaseSequenceCounter, None).ConfigureAwait(false)).Should().Be(ParallelOpens);
     }
 
+    /// <summary>A store offering <see cref="ISequenceStore"/> draws 1, 2, 3… per tenant and name, on the counter <see cref="IVersionCounterStore.GetVersionAsync"/> reads.</summary>
+    [Fact]
+    public async Task Sequence_draws_count_up_per_tenant_on_the_version_counter()
+    {
+        var store = CreateStore();
+        if (store is not ISequenceStore sequences)
+        {
+            return;
+        }
+
+        var drawn = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            drawn.Add(await sequences.NextAsync(TenantA, InteractionChangeSet.CaseSequenceCounter, None).ConfigureAwait(false));
+        }
+
+        drawn.Should().Equal(1, 2, 3);
+        (await store.GetVersionAsync(TenantA, InteractionChangeSet.CaseSequenceCounter, None).ConfigureAwait(false)).Should().Be(3);
+        (await sequences.NextAsync(TenantB, InteractionChangeSet.CaseSequenceCounter, None).ConfigureAwait(false)).Should().Be(1);
+        (await sequences.NextAsync(TenantA, "spec.other_sequence", None).ConfigureAwait(false)).Should().Be(1);
+        await store.SaveAsync(TenantA, new InteractionChangeSet { VersionChecks = [InteractionChangeSet.CaseSequenceCheck(3)] }, None).ConfigureAwait(false);
+        (await sequences.NextAsync(TenantA, InteractionChangeSet.CaseSequenceCounter, None).ConfigureAwait(false)).Should().Be(5, "a version check and a draw advance the same counter");
+        var act = async () => await sequences.NextAsync(TenantA, "not a name", None).ConfigureAwait(false);
+        await act.Should().ThrowAsync<ArgumentException>().ConfigureAwait(false);
+    }
+
     /// <summary>A new open case of <paramref name="tenant"/> with <paramref name="code"/>, not yet stored.</summary>
     protected SupportCase NewCase(TenantId tenant, string code, SlaTargets? targets = null, ContactId? contact = null)
         => new(tenant, CaseId.New(), contact ?? ContactId.New(), code, false, "spec subject", CasePriority.Normal, "spec", InteractionChannel.Email, null,

@@ -12,8 +12,4 @@ public sealed class PostgresInteractionStoreSpecificationTests : InteractionStor
     public void Dispose() => _databases.Dispose();
 
     protected override EfInteractionStore<CrmDbContext> CreateStore() => _databases.CreateInteractionStore();
-
-    /// <summary>100, not 1,000: every open that loses the case-sequence race re-reads and retries, so 1,000 writers on 40
-    /// pooled connections take minutes on PostgreSQL (see docs/interactions.md); the guarantee tested is the same.</summary>
-    protected override int ParallelOpens => 100;
 }

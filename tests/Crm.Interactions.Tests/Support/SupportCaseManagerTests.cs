@@ -9,6 +9,13 @@ public sealed class SupportCaseManagerTests
 {
     private readonly ContactId _contact = ContactId.New();
 
+    private static SupportCaseManager GuardedManager(Harness h)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(h.Options);
+        return new SupportCaseManager(new GuardedOnlyStore(h.Store), new TrackingCodeGenerator(options), new OptionsSlaPolicyProvider(options), h.Clock, h.EventIds,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SupportCaseManager>.Instance, options);
+    }
+
     private static CaseDraft Draft(ContactId contact, string? category = null, string? key = null)
         => new() { ContactId = contact, Subject = "Parcel missing", Category = category, IdempotencyKey = key };
 
@@ -51,6 +58,31 @@ public sealed class SupportCaseManagerTests
 
         cases.Select(static c => c.TrackingCode).Should().OnlyHaveUniqueItems().And.HaveCount(1000);
         cases.Select(static c => c.TrackingCode).Should().BeEquivalentTo(Enumerable.Range(1, 1000).Select(static n => $"Case-{n}"), "no number is lost when nothing was burnt");
+    }
+
+    [Fact]
+    public async Task OpenAsync_StoreWithoutSequenceDraws_GuardsTheSequenceAndSkipsLegacyCodes()
+    {
+        var h = new Harness();
+        var cases = GuardedManager(h);
+        await h.Cases.ImportAsync(Harness.Tenant, "Case-3", Draft(_contact));
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => cases.OpenAsync(Harness.Tenant, Draft(ContactId.New())))));
+
+        opened.Select(static c => c.TrackingCode).Should().BeEquivalentTo(Enumerable.Range(1, 201).Where(static n => n != 3).Select(static n => $"Case-{n}"));
+        (await h.Store.GetVersionAsync(Harness.Tenant, Crm.Interactions.Storage.InteractionChangeSet.CaseSequenceCounter, CancellationToken.None)).Should().Be(201, "the taken number was burnt");
+    }
+
+    [Fact]
+    public async Task OpenAsync_DrawnNumberWhoseCodeIsTaken_IsBurntAndTheNextOneDrawn()
+    {
+        var h = new Harness();
+        await h.Cases.ImportAsync(Harness.Tenant, "Case-1", Draft(_contact));
+
+        var opened = await h.Cases.OpenAsync(Harness.Tenant, Draft(_contact));
+
+        opened.TrackingCode.Should().Be("Case-2");
+        (await h.Store.GetVersionAsync(Harness.Tenant, Crm.Interactions.Storage.InteractionChangeSet.CaseSequenceCounter, CancellationToken.None)).Should().Be(2);
     }
 
     [Fact]
