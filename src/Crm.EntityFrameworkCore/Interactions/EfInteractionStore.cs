@@ -36,8 +36,7 @@ namespace Crm.EntityFrameworkCore.Interactions;
 public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
     where TContext : DbContext
 {
-    private readonly TContext? _context;
-    private readonly IDbContextFactory<TContext>? _factory;
+    private readonly ContextSource<TContext> _db;
     private readonly CrmEventSerializer _events;
     private readonly EfContactStore<TContext> _shared;
 
@@ -48,7 +47,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
-        _context = context;
+        _db = new ContextSource<TContext>(context);
         _events = events;
         _shared = new EfContactStore<TContext>(context, events);
     }
@@ -59,24 +58,9 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(events);
-        _factory = factory;
+        _db = new ContextSource<TContext>(factory);
         _events = events;
         _shared = new EfContactStore<TContext>(factory, events);
-    }
-
-    /// <summary>Runs <paramref name="work"/> on the scoped context, or on a new one from the factory disposed afterwards.</summary>
-    private async ValueTask<T> UseAsync<T>(Func<TContext, Task<T>> work)
-    {
-        if (_context is not null)
-        {
-            return await work(_context).ConfigureAwait(false);
-        }
-
-        var db = _factory!.CreateDbContext();
-        await using (db.ConfigureAwait(false))
-        {
-            return await work(db).ConfigureAwait(false);
-        }
     }
 
     /// <inheritdoc />
@@ -84,7 +68,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var id = interactionId.Value;
-        var row = await UseAsync(db => db.Set<InteractionRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<InteractionRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -118,7 +102,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(key);
-        var row = await UseAsync(db => db.Set<InteractionKeyRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Key == key, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<InteractionKeyRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Key == key, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : new InteractionId(row.InteractionId);
     }
 
@@ -127,7 +111,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var id = purchaseId.Value;
-        var row = await UseAsync(db => db.Set<PurchaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<PurchaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -144,7 +128,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var id = contractId.Value;
-        var row = await UseAsync(db => db.Set<ContractRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<ContractRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -161,7 +145,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var id = caseId.Value;
-        var row = await UseAsync(db => db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -170,7 +154,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(trackingCode);
-        var row = await UseAsync(db => db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.TrackingCode == trackingCode, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.TrackingCode == trackingCode, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -183,7 +167,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var after = page.Cursor is null ? (Guid?)null : Cursor.Parse(page.Cursor, nameof(page)).Id;
-        var rows = await UseAsync(db => after is { } a
+        var rows = await _db.UseAsync(db => after is { } a
             ? db.Set<CaseRow>().FromSqlRaw("SELECT * FROM crm_cases WHERE tenant_id = {0} AND awaits_sla_check = {1} AND id > {2} ORDER BY id LIMIT {3}", tenantId.Value, true, a, page.Size + 1)
                 .AsNoTracking().ToListAsync(cancellationToken)
             : db.Set<CaseRow>().FromSqlRaw("SELECT * FROM crm_cases WHERE tenant_id = {0} AND awaits_sla_check = {1} ORDER BY id LIMIT {2}", tenantId.Value, true, page.Size + 1)
@@ -196,7 +180,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
     {
         TenantId.ThrowIfEmpty(tenantId);
         var id = feedbackId.Value;
-        var row = await UseAsync(db => db.Set<FeedbackRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
+        var row = await _db.UseAsync(db => db.Set<FeedbackRow>().AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == id, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : InteractionDocuments.FromRow(row);
     }
 
@@ -214,7 +198,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
         TenantId.ThrowIfEmpty(tenantId);
         VersionCheck.ValidateName(sequence, nameof(sequence));
         cancellationToken.ThrowIfCancellationRequested();
-        var drawn = await UseAsync(db => db.Database.SqlQueryRaw<long>(
+        var drawn = await _db.UseAsync(db => db.Database.SqlQueryRaw<long>(
                 "INSERT INTO crm_version_counters (tenant_id, name, version) VALUES ({0}, {1}, 1) "
                 + "ON CONFLICT (tenant_id, name) DO UPDATE SET version = crm_version_counters.version + 1 RETURNING version AS \"Value\"",
                 tenantId.Value, sequence)
@@ -235,7 +219,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
 
         Check(tenantId, changes);
         var outbox = ChangeSetPlan.OutboxRowsFor(tenantId, changes.Events, _events);
-        await UseAsync(async db =>
+        await _db.UseAsync(async db =>
         {
             await EfContactStore<TContext>.WriteAsync(db, ct => ApplyAsync(db, tenantId, changes, outbox, ct), ConflictFrom, cancellationToken).ConfigureAwait(false);
             return true;
@@ -425,7 +409,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
 #pragma warning disable EF1002 // Table and column names are constants of this class; every value is a parameter.
         var text = sql.ToString();
         object[] values = [.. args];
-        return await UseAsync(db => db.Set<TRow>().FromSqlRaw(text, values).AsNoTracking().ToListAsync(cancellationToken)).ConfigureAwait(false);
+        return await _db.UseAsync(db => db.Set<TRow>().FromSqlRaw(text, values).AsNoTracking().ToListAsync(cancellationToken)).ConfigureAwait(false);
 #pragma warning restore EF1002
     }
 

@@ -27,8 +27,7 @@ namespace Crm.EntityFrameworkCore.Loyalty;
 public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     where TContext : DbContext
 {
-    private readonly TContext? _context;
-    private readonly IDbContextFactory<TContext>? _factory;
+    private readonly ContextSource<TContext> _db;
     private readonly CrmEventSerializer _events;
     private readonly EfContactStore<TContext> _shared;
 
@@ -39,7 +38,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
-        _context = context;
+        _db = new ContextSource<TContext>(context);
         _events = events;
         _shared = new EfContactStore<TContext>(context, events);
     }
@@ -50,7 +49,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(events);
-        _factory = factory;
+        _db = new ContextSource<TContext>(factory);
         _events = events;
         _shared = new EfContactStore<TContext>(factory, events);
     }
@@ -60,7 +59,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         ContactId.ThrowIfEmpty(contactId);
-        return UseAsync(db => EfContactStore<TContext>.ReadConsistentAsync(db, async ct =>
+        return _db.UseAsync(db => EfContactStore<TContext>.ReadConsistentAsync(db, async ct =>
         {
             var lots = await LotBalancesAsync(db, tenantId, contactId, ct).ConfigureAwait(false);
             var debits = await Entries(db, tenantId).Where(r => r.ContactId == contactId && r.Points < 0)
@@ -81,14 +80,14 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(key);
-        return UseAsync(async db => (await Entries(db, tenantId).FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken).ConfigureAwait(false)) is { } row ? ToEntry(row) : null);
+        return _db.UseAsync(async db => (await Entries(db, tenantId).FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken).ConfigureAwait(false)) is { } row ? ToEntry(row) : null);
     }
 
     /// <inheritdoc />
     public ValueTask<LedgerEntry?> FindEntryAsync(TenantId tenantId, LedgerEntryId entryId, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
-        return UseAsync(async db => (await Entries(db, tenantId).FirstOrDefaultAsync(r => r.Id == entryId, cancellationToken).ConfigureAwait(false)) is { } row ? ToEntry(row) : null);
+        return _db.UseAsync(async db => (await Entries(db, tenantId).FirstOrDefaultAsync(r => r.Id == entryId, cancellationToken).ConfigureAwait(false)) is { } row ? ToEntry(row) : null);
     }
 
     /// <inheritdoc />
@@ -96,7 +95,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         LedgerEntryId? reversed = entryId;
-        return UseAsync<IReadOnlyList<LedgerEntry>>(async db => [.. (await Entries(db, tenantId).Where(r => r.ReversesEntryId == reversed).OrderBy(r => r.Sequence)
+        return _db.UseAsync<IReadOnlyList<LedgerEntry>>(async db => [.. (await Entries(db, tenantId).Where(r => r.ReversesEntryId == reversed).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToEntry)]);
     }
 
@@ -104,7 +103,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     public ValueTask<IReadOnlyList<LotAllocation>> ListAllocationsAsync(TenantId tenantId, LedgerEntryId entryId, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
-        return UseAsync<IReadOnlyList<LotAllocation>>(async db => [.. (await Allocations(db, tenantId).Where(r => r.EntryId == entryId).OrderBy(r => r.Sequence)
+        return _db.UseAsync<IReadOnlyList<LotAllocation>>(async db => [.. (await Allocations(db, tenantId).Where(r => r.EntryId == entryId).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(r => new LotAllocation(r.LotId, r.EntryId, r.Points))]);
     }
 
@@ -112,7 +111,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     public ValueTask<IReadOnlyList<LotBalance>> ListLotsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
-        return UseAsync(db => EfContactStore<TContext>.ReadConsistentAsync(db, async ct => (IReadOnlyList<LotBalance>)await LotBalancesAsync(db, tenantId, contactId, ct).ConfigureAwait(false), cancellationToken));
+        return _db.UseAsync(db => EfContactStore<TContext>.ReadConsistentAsync(db, async ct => (IReadOnlyList<LotBalance>)await LotBalancesAsync(db, tenantId, contactId, ct).ConfigureAwait(false), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -126,7 +125,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
         }
 
         var size = page.Size == 0 ? PageRequest.DefaultPageSize : page.Size;
-        return UseAsync(async db =>
+        return _db.UseAsync(async db =>
         {
             long from = 0;
             if (after is { } cursor)
@@ -150,7 +149,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     public ValueTask<long> SumEarnedAsync(TenantId tenantId, ContactId contactId, Instant from, Instant to, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
-        return UseAsync(db => Entries(db, tenantId)
+        return _db.UseAsync(db => Entries(db, tenantId)
             .Where(r => r.ContactId == contactId && r.Kind == LedgerEntryKind.Earn && r.RecordedAt >= from && r.RecordedAt < to)
             .SumAsync(r => r.Points, cancellationToken));
     }
@@ -160,7 +159,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(rewardId);
-        return UseAsync(db =>
+        return _db.UseAsync(db =>
         {
             var redemptions = Entries(db, tenantId).Where(r => r.RewardId == rewardId);
             if (contactId is { } member)
@@ -180,7 +179,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, PageRequest.MaxPageSize);
-        return UseAsync<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>>(async db =>
+        return _db.UseAsync<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>>(async db =>
         {
             var top = await Entries(db, tenantId)
                 .Where(r => r.RecordedAt >= from && r.RecordedAt < to
@@ -211,7 +210,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
 
         var member = CheckShape(tenantId, changes);
         var outbox = ChangeSetPlan.OutboxRowsFor(tenantId, changes.Events, _events);
-        await UseAsync(async db =>
+        await _db.UseAsync(async db =>
         {
             await EfContactStore<TContext>.WriteAsync(db, ct => ApplyAsync(db, tenantId, member, changes, outbox, ct), EfContactStore<TContext>.ConflictFrom, cancellationToken).ConfigureAwait(false);
             return true;
@@ -409,19 +408,4 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
         Reason = row.Reason,
         WrittenOff = row.WrittenOff,
     };
-
-    /// <summary>Runs <paramref name="work"/> on the scoped context, or on a new one from the factory that is disposed afterwards.</summary>
-    private async ValueTask<T> UseAsync<T>(Func<TContext, Task<T>> work)
-    {
-        if (_context is not null)
-        {
-            return await work(_context).ConfigureAwait(false);
-        }
-
-        var db = await _factory!.CreateDbContextAsync().ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            return await work(db).ConfigureAwait(false);
-        }
-    }
 }
