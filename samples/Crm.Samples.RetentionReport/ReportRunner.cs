@@ -154,13 +154,7 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
 
         using (steps.Begin("Running the club's expiry and reading back cases, NPS answers, tiers and statements"))
         {
-            var members = await crm.CloseClubYearAsync(end, cancellationToken);
-            var (cases, feedback) = await crm.ReadInteractionsAsync(cancellationToken);
-            return new RelationshipFigures(
-                new NpsFigures(RelationshipCalculator.NpsByQuarter(feedback, options.Zone), await crm.CountDetractorAlertsAsync(cancellationToken)),
-                RelationshipCalculator.Service(cases, DemoPrograms.Calendar, end),
-                await crm.CountSlaBreachEventsAsync(cancellationToken),
-                RelationshipCalculator.Loyalty(members, DemoPrograms.Club.Tiers));
+            return await crm.ReadFiguresAsync(end, options.Zone, cancellationToken);
         }
     }
 

@@ -39,6 +39,9 @@ internal sealed class ActivityGenerator(int seed)
     /// <summary>The share of customers who join the loyalty club (it earns on their purchases from the club's start).</summary>
     public const double ClubShare = 0.2;
 
+    /// <summary>The share of club members' purchases after which the member redeems the dearest reward their points cover.</summary>
+    public const double RedeemShare = 0.3;
+
     /// <summary>The share of purchases refunded, in full or in part.</summary>
     public const double RefundShare = 0.03;
 
@@ -66,9 +69,15 @@ internal sealed class ActivityGenerator(int seed)
         var feedback = new List<GeneratedFeedback>();
         var refunds = new List<GeneratedRefund>();
         var members = customerBase.Customers.Select(_ => random.NextDouble() < ClubShare).ToArray();
+        var redemptions = new List<int>();
         for (var i = 0; i < customerBase.Purchases.Count; i++)
         {
             var purchase = customerBase.Purchases[i];
+            if (members[purchase.Customer] && random.NextDouble() < RedeemShare)
+            {
+                redemptions.Add(i);
+            }
+
             if (random.NextDouble() < FollowUpEmailShare && After(purchase.At, Hours(random, 24, 72), end) is { } mailed)
             {
                 touches.Add(new GeneratedTouch(purchase.Customer, mailed, InteractionKind.Email, InteractionDirection.Outbound, InteractionChannel.Email));
@@ -107,7 +116,7 @@ internal sealed class ActivityGenerator(int seed)
         cases.Sort((x, y) => x.OpenedAt.CompareTo(y.OpenedAt));
         feedback.Sort((x, y) => x.At.CompareTo(y.At));
         refunds.Sort((x, y) => x.At.CompareTo(y.At));
-        return new CustomerActivity(touches, cases, feedback, refunds, members);
+        return new CustomerActivity(touches, cases, feedback, refunds, members, redemptions);
     }
 
     private static GeneratedCase Case(Random random, BusinessCalendar calendar, int customer, Instant opened, Instant end)

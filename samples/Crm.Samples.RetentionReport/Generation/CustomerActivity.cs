@@ -6,9 +6,11 @@ namespace Crm.Samples.RetentionReport.Generation;
 /// <param name="Feedback">NPS answers, in time order.</param>
 /// <param name="Refunds">Refunds, in time order.</param>
 /// <param name="ClubMembers">Whether each customer (by index) joined the loyalty club.</param>
+/// <param name="Redemptions">The purchases (by index) after which the club member redeems the dearest reward their points cover, if any.</param>
 internal sealed record CustomerActivity(
     IReadOnlyList<GeneratedTouch> Touches,
     IReadOnlyList<GeneratedCase> Cases,
     IReadOnlyList<GeneratedFeedback> Feedback,
     IReadOnlyList<GeneratedRefund> Refunds,
-    IReadOnlyList<bool> ClubMembers);
+    IReadOnlyList<bool> ClubMembers,
+    IReadOnlyList<int> Redemptions);

@@ -5,6 +5,7 @@ using Crm.Interactions.Support;
 using Crm.Loyalty;
 using Crm.Loyalty.Statements;
 using Crm.Loyalty.Tiers;
+using Crm.Samples.RetentionReport.Analysis;
 using Crm.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,24 @@ internal sealed partial class RelationshipStore
 {
     private const string DetractorAlertType = "crm.interactions.detractor_alert";
     private const string SlaBreachedType = "crm.interactions.sla_breached";
+
+    /// <summary>
+    /// Runs the club's expiry, reads back the cases, NPS answers, members' tiers and statements and the events the managers
+    /// raised, and computes the report's figures from them with Crm.Metrics.
+    /// </summary>
+    /// <param name="end">The end of observation (the start of the day after the last day observed).</param>
+    /// <param name="zone">The zone NPS answers are dated in for the quarters.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    public async Task<RelationshipFigures> ReadFiguresAsync(Instant end, DateTimeZone zone, CancellationToken cancellationToken)
+    {
+        var members = await CloseClubYearAsync(end, cancellationToken);
+        var (cases, feedback) = await ReadInteractionsAsync(cancellationToken);
+        return new RelationshipFigures(
+            new NpsFigures(RelationshipCalculator.NpsByQuarter(feedback, zone), await CountDetractorAlertsAsync(cancellationToken)),
+            RelationshipCalculator.Service(cases, DemoPrograms.Calendar, end),
+            await CountSlaBreachEventsAsync(cancellationToken),
+            RelationshipCalculator.Loyalty(members, DemoPrograms.Club.Tiers));
+    }
 
     /// <summary>Every support case and every feedback answer of the tenant, read back from the interaction store.</summary>
     /// <remarks>

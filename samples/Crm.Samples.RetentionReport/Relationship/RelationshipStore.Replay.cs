@@ -20,9 +20,6 @@ internal sealed partial class RelationshipStore
     // A fresh DI scope (and so a fresh DbContext) every so many steps keeps EF's change tracker small.
     private const int StepsPerScope = 250;
 
-    /// <summary>The share of accruals after which a member who can afford a reward redeems one.</summary>
-    public const double RedeemShare = 0.3;
-
     /// <summary>
     /// Replays, in time order through the managers, the support cases (open, answer, more contacts, wait on the customer,
     /// resolve, reopen), the NPS answers, the refunds, the club's accruals, refund clawbacks and reward redemptions, and a
@@ -34,7 +31,7 @@ internal sealed partial class RelationshipStore
     {
         var steps = new List<(Instant At, Func<IServiceProvider, Task> Run)>();
         var caseIds = new Dictionary<GeneratedCase, CaseId>(ReferenceEqualityComparer.Instance);
-        var random = new Random(20_250_101);
+        var redeems = activity.Redemptions.ToHashSet();
         var balances = new long[contacts.Count];
         var clubStart = DemoPrograms.ClubStart.AtStartOfDayInZone(DemoPrograms.Club.TimeZone).ToInstant();
         var last = customerBase.AsOf.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.FromSeconds(1);
@@ -45,7 +42,7 @@ internal sealed partial class RelationshipStore
             var p = customerBase.Purchases[i];
             if (p.At >= clubStart && activity.ClubMembers[p.Customer])
             {
-                steps.Add((p.At, sp => AccrueAsync(sp, contacts[p.Customer], index, p, balances, random, cancellationToken)));
+                steps.Add((p.At, sp => AccrueAsync(sp, contacts[p.Customer], index, p, balances, redeems.Contains(index), cancellationToken)));
             }
         }
 
@@ -131,13 +128,14 @@ internal sealed partial class RelationshipStore
         };
     }
 
-    // Earn the purchase's points; now and then a member who can afford a reward redeems the dearest one they can.
-    private async Task AccrueAsync(IServiceProvider services, ContactId contact, int index, GeneratedPurchase purchase, long[] balances, Random random, CancellationToken cancellationToken)
+    // Earn the purchase's points; after the purchases the generator chose, the member redeems the dearest reward their
+    // balance (as the ledger's answers have told it) covers.
+    private async Task AccrueAsync(IServiceProvider services, ContactId contact, int index, GeneratedPurchase purchase, long[] balances, bool redeem, CancellationToken cancellationToken)
     {
         var loyalty = services.GetRequiredService<LoyaltyManager>();
         var earned = await loyalty.AccruePurchaseAsync(_tenant, contact, new LoyaltyPurchase(OrderReference(index), purchase.At, [new LoyaltyPurchaseLine("1", new Money(purchase.Amount, DemoPrograms.Currency))]), cancellationToken);
         balances[purchase.Customer] += earned?.Points ?? 0;
-        if (random.NextDouble() >= RedeemShare || Affordable(balances[purchase.Customer]) is not { } reward)
+        if (!redeem || Affordable(balances[purchase.Customer]) is not { } reward)
         {
             return;
         }
