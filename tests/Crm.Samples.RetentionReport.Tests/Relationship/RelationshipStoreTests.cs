@@ -4,6 +4,7 @@ using Crm.Samples.RetentionReport.Analysis;
 using Crm.Samples.RetentionReport.Generation;
 using Crm.Samples.RetentionReport.Relationship;
 using Crm.Samples.RetentionReport.Storage;
+using Crm.Samples.RetentionReport.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -121,19 +122,9 @@ public sealed class RelationshipStoreTests : IAsyncLifetime
     [Fact]
     public async Task Every_purchase_and_its_refund_is_on_the_timeline_and_every_case_has_a_tracking_code()
     {
-        await using var connection = new SqliteConnection($"Data Source={File};Mode=ReadOnly");
-        await connection.OpenAsync();
-
-        (await ScalarAsync(connection, "SELECT count(*) FROM crm_purchases")).Should().Be(5);
-        (await ScalarAsync(connection, "SELECT count(*) FROM crm_interactions WHERE kind = 'Purchase'")).Should().Be(5);
-        (await ScalarAsync(connection, "SELECT count(*) FROM crm_interactions WHERE kind = 'Refund'")).Should().Be(1);
-        (await ScalarAsync(connection, "SELECT count(*) FROM crm_cases WHERE tracking_code LIKE 'Case-%'")).Should().Be(2);
-    }
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        (await SqliteFile.ScalarAsync(File, "SELECT count(*) FROM crm_purchases")).Should().Be(5);
+        (await SqliteFile.ScalarAsync(File, "SELECT count(*) FROM crm_interactions WHERE kind = 'Purchase'")).Should().Be(5);
+        (await SqliteFile.ScalarAsync(File, "SELECT count(*) FROM crm_interactions WHERE kind = 'Refund'")).Should().Be(1);
+        (await SqliteFile.ScalarAsync(File, "SELECT count(*) FROM crm_cases WHERE tracking_code LIKE 'Case-%'")).Should().Be(2);
     }
 }
