@@ -15,29 +15,29 @@ namespace Crm.Samples.RetentionReport.Generation;
 /// Rates are per purchase. The team's answers and resolutions come log-normal business times (σ = 0.7) after the step
 /// before, in the service desk's calendar, with medians by priority well inside the SLA targets, so some cases breach
 /// and most do not; the customer's steps (more contacts, replies, reopening) come at any hour. NPS answers after a purchase are promoters with
-/// probability 0.30 + 0.22 t and detractors with 0.40 − 0.22 t, t going from 0 to 1 over the base's span (an NPS of
-/// about −10 drifting to about +34); answers after a case depend on how it went.
+/// probability 0.20 + 0.40 t and detractors with 0.50 − 0.40 t, t going from 0 to 1 over the base's span (an NPS of
+/// about −30 drifting to about +50); answers after a case depend on how it went.
 /// </remarks>
 /// <param name="seed">The seed: one seed, one history.</param>
 internal sealed class ActivityGenerator(int seed)
 {
     /// <summary>The share of purchases followed by an outbound "how was it?" e-mail.</summary>
-    public const double FollowUpEmailShare = 0.35;
+    public const double FollowUpEmailShare = 0.2;
 
     /// <summary>The share of purchases followed by an inbound call outside any case.</summary>
-    public const double CallShare = 0.08;
+    public const double CallShare = 0.05;
 
     /// <summary>The share of purchases that lead to a support case.</summary>
     public const double CaseShare = 0.025;
 
     /// <summary>The share of purchases followed by an NPS survey the customer answers.</summary>
-    public const double SurveyShare = 0.08;
+    public const double SurveyShare = 0.06;
 
     /// <summary>The share of resolved cases followed by an NPS survey the customer answers.</summary>
     public const double CaseSurveyShare = 0.6;
 
     /// <summary>The share of customers who join the loyalty club (it earns on their purchases from the club's start).</summary>
-    public const double ClubShare = 0.2;
+    public const double ClubShare = 0.12;
 
     /// <summary>The share of club members' purchases after which the member redeems the dearest reward their points cover.</summary>
     public const double RedeemShare = 0.3;
@@ -108,7 +108,7 @@ internal sealed class ActivityGenerator(int seed)
             if (random.NextDouble() < SurveyShare && After(purchase.At, Hours(random, 3 * 24, 10 * 24), end) is { } surveyed)
             {
                 var t = (surveyed - start).TotalTicks / (end - start).TotalTicks;
-                feedback.Add(new GeneratedFeedback(purchase.Customer, surveyed, Score(random, 0.30 + (0.22 * t), 0.40 - (0.22 * t)), null));
+                feedback.Add(new GeneratedFeedback(purchase.Customer, surveyed, Score(random, 0.20 + (0.40 * t), 0.50 - (0.40 * t)), null));
             }
         }
 

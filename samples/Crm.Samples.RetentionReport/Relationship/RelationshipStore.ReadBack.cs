@@ -43,7 +43,7 @@ internal sealed partial class RelationshipStore
     /// </remarks>
     public async Task<(IReadOnlyList<SupportCase> Cases, IReadOnlyList<FeedbackResponse> Feedback)> ReadInteractionsAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = await OpenScopeAsync(cancellationToken);
         var store = scope.ServiceProvider.GetRequiredService<IInteractionStore>();
         var cases = new List<SupportCase>();
         foreach (var contact in await ContactsWithAsync(scope.ServiceProvider, "crm_cases", cancellationToken))
@@ -63,7 +63,7 @@ internal sealed partial class RelationshipStore
     /// <summary>How many events of the tenant of <paramref name="typeName"/> the managers wrote into the outbox.</summary>
     public async Task<long> CountEventsAsync(string typeName, CancellationToken cancellationToken)
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = await OpenScopeAsync(cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         return await db.Database
             .SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM crm_outbox WHERE tenant_id = {_tenant.Value} AND type_name = {typeName}")
@@ -87,12 +87,12 @@ internal sealed partial class RelationshipStore
         _clock.AdvanceTo(expiry);
         var from = DemoPrograms.ClubStart.AtStartOfDayInZone(DemoPrograms.Club.TimeZone).ToInstant();
         IReadOnlyList<ContactId> members;
-        await using (var scope = _provider.CreateAsyncScope())
+        await using (var scope = await OpenScopeAsync(cancellationToken))
         {
             members = await ContactsWithAsync(scope.ServiceProvider, "crm_loyalty_entries", cancellationToken);
         }
 
-        await ForEachMemberAsync(members, (loyalty, member) => loyalty.ExpireAsync(_tenant, member, expiry, cancellationToken));
+        await ForEachMemberAsync(members, (loyalty, member) => loyalty.ExpireAsync(_tenant, member, expiry, cancellationToken), cancellationToken);
         _clock.AdvanceTo(asOf);
         var result = new List<(TierStatus, PointsStatement)>(members.Count);
         await ForEachMemberAsync(members, async (loyalty, member) =>
@@ -100,16 +100,16 @@ internal sealed partial class RelationshipStore
             var tier = await loyalty.GetTierAsync(_tenant, member, asOf, cancellationToken);
             var statement = await loyalty.GetStatementAsync(_tenant, member, from, asOf, Duration.FromDays(30), cancellationToken);
             result.Add((tier, statement));
-        });
+        }, cancellationToken);
         return result;
     }
 
     // One scope (one DbContext) per so many members keeps EF's change tracker small.
-    private async Task ForEachMemberAsync(IReadOnlyList<ContactId> members, Func<LoyaltyManager, ContactId, Task> run)
+    private async Task ForEachMemberAsync(IReadOnlyList<ContactId> members, Func<LoyaltyManager, ContactId, Task> run, CancellationToken cancellationToken)
     {
         for (var start = 0; start < members.Count; start += StepsPerScope)
         {
-            await using var scope = _provider.CreateAsyncScope();
+            await using var scope = await OpenScopeAsync(cancellationToken);
             var loyalty = scope.ServiceProvider.GetRequiredService<LoyaltyManager>();
             foreach (var member in members.Skip(start).Take(StepsPerScope))
             {

@@ -95,7 +95,7 @@ internal sealed partial class RelationshipStore
         var ordered = steps.Select((s, n) => (s.At, s.Run, n)).OrderBy(s => s.At).ThenBy(s => s.n).ToArray();
         for (var start = 0; start < ordered.Length; start += StepsPerScope)
         {
-            await using var scope = _provider.CreateAsyncScope();
+            await using var scope = await OpenScopeAsync(cancellationToken);
             foreach (var (at, run, _) in ordered.AsSpan(start, Math.Min(StepsPerScope, ordered.Length - start)).ToArray())
             {
                 _clock.AdvanceTo(at);
