@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Crm.Benchmarks.Contacts;
 using Crm.EntityFrameworkCore;
 using Crm.EntityFrameworkCore.Loyalty;
@@ -32,10 +35,11 @@ namespace Crm.Benchmarks.Loyalty;
 /// Each invocation runs <see cref="Commands"/> commands on new members, so the ledger grows between iterations but no
 /// member's open lots do. SQLite is a WAL file with the default <c>synchronous = FULL</c> (every commit is flushed);
 /// PostgreSQL needs <c>CRM_TEST_POSTGRES</c> (tests/Crm.EntityFrameworkCore.Tests/postgres.sh start) and runs in a throwaway schema.
-/// The figures are per command (<c>OperationsPerInvoke</c>): throughput = 1 / mean.
+/// The figures are per command (<c>OperationsPerInvoke</c>): throughput = 1 / median. Run in process (building a
+/// separate benchmark process timed out on the shared machine): 3 warm-ups, 15 iterations.
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 9)]
+[Config(typeof(InProcessMonitoring))]
 public class LedgerThroughputBenchmarks : IDisposable
 {
     /// <summary>Commands per invocation (accruals and redemptions alternating, split evenly over the writers).</summary>
@@ -186,5 +190,15 @@ public class LedgerThroughputBenchmarks : IDisposable
 
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>In this process, with BenchmarkDotNet's pilot choosing the invocations per iteration (one for the databases).</summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() => AddJob(Job.Default
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
+            .WithLaunchCount(1)
+            .WithWarmupCount(3)
+            .WithIterationCount(15));
     }
 }
