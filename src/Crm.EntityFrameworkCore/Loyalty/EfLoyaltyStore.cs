@@ -345,7 +345,10 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
         // 5. No lot overdrawn or over-restored, no debit settled beyond what it owes: summed in the same transaction.
         if (lotIds.Count > 0)
         {
-            var lotSums = await Allocations(db, tenantId).Where(r => lotIds.Contains(r.LotId)).GroupBy(r => r.LotId)
+            // Filtered by member too (lots are one member's, checked in 3): the (tenant, member, lot) index then bounds the
+            // sum by the member's allocations instead of the tenant's.
+            var owner = member!.Value;
+            var lotSums = await Allocations(db, tenantId).Where(r => r.ContactId == owner && lotIds.Contains(r.LotId)).GroupBy(r => r.LotId)
                 .Select(g => new { g.Key, Sum = g.Sum(r => r.Points) }).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var sum in lotSums)
             {
