@@ -1,4 +1,5 @@
 using Crm.Interactions.Feedback;
+using Crm.Interactions.FollowUps;
 using Crm.Interactions.Support;
 
 namespace Crm.Interactions;
@@ -15,6 +16,9 @@ public sealed class InteractionOptions
     /// <summary>Feedback: the detractor threshold.</summary>
     public FeedbackOptions Feedback { get; } = new();
 
+    /// <summary>Follow-ups: the chaining rules.</summary>
+    public FollowUpOptions FollowUps { get; } = new();
+
     /// <summary>The broken rules, each naming the field; empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
@@ -23,7 +27,7 @@ public sealed class InteractionOptions
             yield return $"InteractionOptions.IdempotencyKeyRetention must be positive (was {IdempotencyKeyRetention}).";
         }
 
-        foreach (var failure in Support.Validate().Concat(Feedback.Validate()))
+        foreach (var failure in Support.Validate().Concat(Feedback.Validate()).Concat(FollowUps.Validate()))
         {
             yield return failure;
         }
