@@ -1,3 +1,4 @@
+using Crm.Interactions.Automation;
 using Crm.Interactions.Feedback;
 using Crm.Interactions.FollowUps;
 using Crm.Interactions.Support;
@@ -19,6 +20,9 @@ public sealed class InteractionOptions
     /// <summary>Follow-ups: the chaining rules.</summary>
     public FollowUpOptions FollowUps { get; } = new();
 
+    /// <summary>Case-opened automation: follow-up rules, teams, the acknowledgement and its helpful links.</summary>
+    public CaseAutomationOptions Automation { get; } = new();
+
     /// <summary>The broken rules, each naming the field; empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
@@ -27,7 +31,7 @@ public sealed class InteractionOptions
             yield return $"InteractionOptions.IdempotencyKeyRetention must be positive (was {IdempotencyKeyRetention}).";
         }
 
-        foreach (var failure in Support.Validate().Concat(Feedback.Validate()).Concat(FollowUps.Validate()))
+        foreach (var failure in Support.Validate().Concat(Feedback.Validate()).Concat(FollowUps.Validate()).Concat(Automation.Validate()))
         {
             yield return failure;
         }

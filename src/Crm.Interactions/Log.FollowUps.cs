@@ -16,4 +16,8 @@ internal static partial class Log
     [LoggerMessage(EventId = InteractionsEventIds.FollowUpCancelled, EventName = nameof(InteractionsEventIds.FollowUpCancelled), Level = LogLevel.Information,
         Message = "Follow-up {FollowUpId} in tenant {TenantId} cancelled.")]
     public static partial void FollowUpCancelled(ILogger logger, TenantId tenantId, FollowUpId followUpId);
+
+    [LoggerMessage(EventId = InteractionsEventIds.CaseAutomationApplied, EventName = nameof(InteractionsEventIds.CaseAutomationApplied), Level = LogLevel.Information,
+        Message = "Case {CaseId} in tenant {TenantId} opened with {FollowUpCount} follow-up(s) from case-opened rules; acknowledgement rendered: {Acknowledged}.")]
+    public static partial void CaseAutomationApplied(ILogger logger, TenantId tenantId, Support.CaseId caseId, int followUpCount, bool acknowledged);
 }

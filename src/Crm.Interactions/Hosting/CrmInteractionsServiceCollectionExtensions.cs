@@ -1,4 +1,5 @@
 using Crm.Interactions;
+using Crm.Interactions.Automation;
 using Crm.Interactions.Feedback;
 using Crm.Interactions.FollowUps;
 using Crm.Interactions.InMemory;
@@ -23,7 +24,8 @@ public static class CrmInteractionsServiceCollectionExtensions
     /// <para>Registers <see cref="InMemoryInteractionStore"/> as a singleton and <see cref="IInteractionStore"/> forwarding to
     /// it, both with <c>TryAdd</c>: a host's own store wins whether it is registered before or after this call. Likewise
     /// <see cref="ITrackingCodeGenerator"/> (<see cref="TrackingCodeGenerator"/>) and <see cref="ISlaPolicyProvider"/>
-    /// (<see cref="OptionsSlaPolicyProvider"/>).</para>
+    /// (<see cref="OptionsSlaPolicyProvider"/>) and <see cref="IAssignmentStrategy"/> (<see cref="RoundRobinAssignmentStrategy"/>, scoped);
+    /// <see cref="SupportCaseManager"/> runs <see cref="CaseOpenedAutomation"/> (<see cref="CaseAutomationOptions"/>) on every opened case.</para>
     /// <para>Options are validated when the host starts (<c>ValidateOnStart</c>): tracking-code formats, limits, the
     /// detractor threshold, and that the registered store implements <see cref="IOutboxStore"/>,
     /// <see cref="Crm.Storage.IVersionCounterStore"/> and <see cref="IFollowUpStore"/>; a failure is an <see cref="OptionsValidationException"/> naming the
@@ -53,6 +55,8 @@ public static class CrmInteractionsServiceCollectionExtensions
         services.TryAddScoped<SupportCaseManager>();
         services.TryAddScoped<FeedbackManager>();
         services.TryAddScoped<FollowUpManager>();
+        services.TryAddScoped<IAssignmentStrategy, RoundRobinAssignmentStrategy>();
+        services.TryAddScoped<CaseOpenedAutomation>();
         services.TryAddScoped<InteractionMetricsSource>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, InteractionsPersonalDataContributor>());
         builder.AddOutboxStore(static sp => sp.GetRequiredService<IInteractionStore>() as IOutboxStore);
@@ -61,7 +65,7 @@ public static class CrmInteractionsServiceCollectionExtensions
         builder.AddEventType(events.InteractionRecorded).AddEventType(events.PurchaseRecorded).AddEventType(events.PurchaseRefunded)
             .AddEventType(events.ContractChanged).AddEventType(events.CaseOpened).AddEventType(events.CaseStatusChanged)
             .AddEventType(events.SlaBreached).AddEventType(events.FeedbackRecorded).AddEventType(events.DetractorAlert)
-            .AddEventType(events.FollowUpCreated).AddEventType(events.FollowUpCompleted);
+            .AddEventType(events.FollowUpCreated).AddEventType(events.FollowUpCompleted).AddEventType(events.AcknowledgementRendered);
         return builder;
     }
 }
