@@ -59,6 +59,7 @@ public static class CrmInteractionsServiceCollectionExtensions
         services.TryAddScoped<CaseOpenedAutomation>();
         services.TryAddScoped<InteractionMetricsSource>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, InteractionsPersonalDataContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, FollowUpsPersonalDataContributor>());
         builder.AddOutboxStore(static sp => sp.GetRequiredService<IInteractionStore>() as IOutboxStore);
 
         var events = InteractionsEventsJsonContext.Configured;
