@@ -89,6 +89,28 @@ CREATE TABLE IF NOT EXISTS crm_feedback (
     CONSTRAINT "PK_crm_feedback" PRIMARY KEY (tenant_id, id)
 );
 
+CREATE TABLE IF NOT EXISTS crm_follow_ups (
+    tenant_id character varying(64) NOT NULL,
+    id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    case_id uuid,
+    assignee character varying(128) NOT NULL,
+    status character varying(16) NOT NULL,
+    due_at bigint NOT NULL,
+    created_at bigint NOT NULL,
+    attempt integer NOT NULL,
+    previous_id uuid,
+    next_id uuid,
+    reason character varying(500) NOT NULL,
+    outcome character varying(32),
+    outcome_note character varying(4000),
+    closed_at bigint,
+    closed_by character varying(128),
+    outcome_entry_id uuid,
+    stamp uuid NOT NULL,
+    CONSTRAINT "PK_crm_follow_ups" PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE IF NOT EXISTS crm_idempotency_keys (
     tenant_id character varying(64) NOT NULL,
     key character varying(200) NOT NULL,
@@ -341,6 +363,10 @@ CREATE INDEX IF NOT EXISTS ix_crm_duplicate_claims_contact ON crm_duplicate_clai
 CREATE INDEX IF NOT EXISTS ix_crm_duplicate_keys_contact ON crm_duplicate_keys (tenant_id, contact_id);
 
 CREATE INDEX IF NOT EXISTS ix_crm_feedback_contact ON crm_feedback (tenant_id, contact_id, responded_at DESC, id DESC);
+
+CREATE INDEX IF NOT EXISTS ix_crm_follow_ups_assignee_due ON crm_follow_ups (tenant_id, assignee, status, due_at, id);
+
+CREATE INDEX IF NOT EXISTS ix_crm_follow_ups_contact ON crm_follow_ups (tenant_id, contact_id, due_at, id);
 
 CREATE INDEX IF NOT EXISTS ix_crm_idempotency_keys_recorded_at ON crm_idempotency_keys (tenant_id, recorded_at);
 

@@ -89,6 +89,28 @@ CREATE TABLE IF NOT EXISTS "crm_feedback" (
     CONSTRAINT "PK_crm_feedback" PRIMARY KEY ("tenant_id", "id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_follow_ups" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "case_id" TEXT NULL,
+    "assignee" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "due_at" INTEGER NOT NULL,
+    "created_at" INTEGER NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "previous_id" TEXT NULL,
+    "next_id" TEXT NULL,
+    "reason" TEXT NOT NULL,
+    "outcome" TEXT NULL,
+    "outcome_note" TEXT NULL,
+    "closed_at" INTEGER NULL,
+    "closed_by" TEXT NULL,
+    "outcome_entry_id" TEXT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_follow_ups" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_idempotency_keys" (
     "tenant_id" TEXT NOT NULL,
     "key" TEXT NOT NULL,
@@ -336,6 +358,10 @@ CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_claims_contact" ON "crm_duplicate_c
 CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_keys_contact" ON "crm_duplicate_keys" ("tenant_id", "contact_id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_feedback_contact" ON "crm_feedback" ("tenant_id", "contact_id", "responded_at" DESC, "id" DESC);
+
+CREATE INDEX IF NOT EXISTS "ix_crm_follow_ups_assignee_due" ON "crm_follow_ups" ("tenant_id", "assignee", "status", "due_at", "id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_follow_ups_contact" ON "crm_follow_ups" ("tenant_id", "contact_id", "due_at", "id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
 
