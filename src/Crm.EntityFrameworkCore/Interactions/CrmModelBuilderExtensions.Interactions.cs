@@ -103,6 +103,7 @@ public static partial class CrmModelBuilderExtensions
             e.HasIndex(r => new { r.TenantId, r.ContactId, r.RespondedAt, r.Id }).IsDescending(false, false, true, true).HasDatabaseName("ix_crm_feedback_contact");
         });
 
+        ApplyCrmJourney(modelBuilder);
         return modelBuilder;
     }
 

@@ -33,7 +33,7 @@ namespace Crm.EntityFrameworkCore.Interactions;
 /// after the cursor's (instant, id): a page costs the same at the end of a long history as at its start.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
+public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the interactions package to a <see cref="CrmBuilder"/>.</summary>
-public static class CrmInteractionsServiceCollectionExtensions
+public static partial class CrmInteractionsServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="InteractionManager"/>, <see cref="PurchaseManager"/>, <see cref="SupportCaseManager"/>, <see cref="FeedbackManager"/>, <see cref="InteractionMetricsSource"/>, the package's personal-data contributor, its options and the default in-memory store.</summary>
     /// <remarks>
@@ -52,6 +52,7 @@ public static class CrmInteractionsServiceCollectionExtensions
         services.TryAddScoped<SupportCaseManager>();
         services.TryAddScoped<FeedbackManager>();
         services.TryAddScoped<InteractionMetricsSource>();
+        AddJourneyAndCoverage(services);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, InteractionsPersonalDataContributor>());
         builder.AddOutboxStore(static sp => sp.GetRequiredService<IInteractionStore>() as IOutboxStore);
 
