@@ -8,10 +8,10 @@ namespace Crm.Benchmarks.Interactions;
 /// page and a deep page (the middle of the contact's history) through <see cref="Crm.EntityFrameworkCore.Interactions.EfInteractionStore{TContext}"/>,
 /// against an <c>OFFSET</c> query to the same deep page and against loading the contact's history and sorting it.
 /// </summary>
-/// <remarks>Run with <c>--filter '*TimelineBenchmarks*' --inProcess --warmupCount 3 --iterationCount 15</c> (in-process: the
-/// machines these run on are too busy to build BenchmarkDotNet's boilerplate in its timeout); <c>CRM_BENCH_TIMELINE=100000</c> limits it to one size. The first
-/// run builds the databases (10,000,000 rows: minutes, about 4 GiB under $TMPDIR/crm-bench-timeline); every contestant's
-/// answer is compared with the store's before timing.</remarks>
+/// <remarks>Build the data with <c>-- timeline-data</c>, then run with <c>--filter '*TimelineBenchmarks*' --inProcess --warmupCount 3
+/// --iterationCount 15</c> (in-process: the machines these run on are too busy to build BenchmarkDotNet's boilerplate in its
+/// timeout); <c>CRM_BENCH_TIMELINE=100000</c> limits either to one size. Building the 10,000,000-row database takes minutes and
+/// about 5 GiB under $TMPDIR/crm-bench-timeline; every contestant's answer is compared with the store's before timing.</remarks>
 [MemoryDiagnoser]
 public class TimelineBenchmarks : IDisposable
 {
