@@ -105,6 +105,7 @@ public static partial class CrmModelBuilderExtensions
 
         FollowUps(modelBuilder);
 
+        ApplyCrmJourney(modelBuilder);
         return modelBuilder;
     }
 

@@ -365,6 +365,10 @@ CREATE INDEX IF NOT EXISTS "ix_crm_follow_ups_contact" ON "crm_follow_ups" ("ten
 
 CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
 
+CREATE INDEX IF NOT EXISTS "ix_crm_interactions_activity" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at") WHERE kind <> 'Note' AND (direction = 'Inbound' OR kind = 'Meeting');
+
+CREATE INDEX IF NOT EXISTS "ix_crm_interactions_coverage" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at", "team_member") WHERE team_member IS NOT NULL AND direction <> 'Internal';
+
 CREATE INDEX IF NOT EXISTS "ix_crm_interactions_timeline" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at" DESC, "id" DESC);
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the interactions package to a <see cref="CrmBuilder"/>.</summary>
-public static class CrmInteractionsServiceCollectionExtensions
+public static partial class CrmInteractionsServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="InteractionManager"/>, <see cref="PurchaseManager"/>, <see cref="SupportCaseManager"/>, <see cref="FeedbackManager"/>, <see cref="FollowUpManager"/>, <see cref="InteractionMetricsSource"/>, the package's personal-data contributor, its options and the default in-memory store.</summary>
     /// <remarks>
@@ -58,6 +58,7 @@ public static class CrmInteractionsServiceCollectionExtensions
         services.TryAddScoped<IAssignmentStrategy, RoundRobinAssignmentStrategy>();
         services.TryAddScoped<CaseOpenedAutomation>();
         services.TryAddScoped<InteractionMetricsSource>();
+        AddJourneyAndCoverage(services);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, InteractionsPersonalDataContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataContributor, FollowUpsPersonalDataContributor>());
         builder.AddOutboxStore(static sp => sp.GetRequiredService<IInteractionStore>() as IOutboxStore);
