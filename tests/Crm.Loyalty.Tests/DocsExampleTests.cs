@@ -36,6 +36,7 @@ public sealed class DocsExampleTests
             Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 200m), new LoyaltyTier("gold", 1_000m)],   // lowest first
             TierQualification = TierQualification.PointsEarned,   // required with tiers: points earned, never the balance
             TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
+            TierDowngrade = TierDowngradePolicy.ToQualifiedTier,   // required with tiers: how a review moves a member down
         };
         // --- end ---
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2025, 1, 3, 9, 0));
@@ -95,6 +96,6 @@ public sealed class DocsExampleTests
         expired.Sum(e => e.Points).Should().Be(-20);
         statement.Should().BeEquivalentTo(new { Opening = 0L, Earned = 316L, Redeemed = -150L, Reversed = -146L, Expired = -20L, Closing = 0L });
         statement.Reconciles.Should().BeTrue();
-        (await loyalty.GetTierAsync(tenant, ada, Instant.FromUtc(2025, 2, 1, 0, 0))).Should().Match<TierStatus>(t => t.Qualifying == 170m && t.Tier!.Id == "bronze");
+        (await loyalty.GetTierAsync(tenant, ada, Instant.FromUtc(2025, 2, 1, 0, 0))).Should().Match<TierStatus>(t => t.Qualifying == 170m && t.Tier!.Id == "silver" && t.Reached!.Id == "bronze");
     }
 }
