@@ -76,7 +76,9 @@ public sealed partial class LoyaltyManager
     /// grace period (<see cref="Program.LoyaltyProgram.TierGracePeriod"/>): the review waits until the grace period has
     /// passed, and activity in it counts for the period. The tier the review finds supported is the higher of what that
     /// period reached and what the current period has reached so far. For a rolling window, the window ending at
-    /// <paramref name="asOf"/>, stretched back by the grace period.</para>
+    /// <paramref name="asOf"/>, stretched back by the grace period. Either way, a review never moves a member below what
+    /// the window reaches with entries recorded after <paramref name="asOf"/> (earnings that raised no tier because the
+    /// stored one was higher).</para>
     /// <para><b>Idempotent.</b> A review's key is <c>tier:review:{member}:{date}</c>, the date being the start of the current
     /// period (calendar, anniversary) or the local date of <paramref name="asOf"/> (rolling): running it again for the same
     /// period returns the first change and writes nothing, so one-step-down never steps twice. A review that finds a
@@ -162,10 +164,22 @@ public sealed partial class LoyaltyManager
         {
             var balanceVersion = await _store.GetVersionAsync(tenantId, LoyaltyChangeSet.BalanceCounter(contactId), cancellationToken).ConfigureAwait(false);
             var state = await ReadMemberTierAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
-            var entries = (await ReadLedgerAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false)).Where(e => e.RecordedAt <= at).ToList();
-            if (Review(entries, at) is not { } review)
+            var all = await ReadLedgerAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+            if (Review([.. all.Where(e => e.RecordedAt <= at)], at) is not { } review)
             {
                 return (null, false);
+            }
+
+            // Entries recorded after the as-of instant (an accrual that overtook the review) raised no tier while the
+            // stored one was higher: the review never moves a member below what the ledger as it stands reaches.
+            if (all.Count > 0 && all.Max(e => e.RecordedAt) is var last && last > at)
+            {
+                var (lastStart, _) = Program.TierWindow!.Bounds(last, Program.TimeZone, JoinedOn(all));
+                var lately = SumQualifying(all, lastStart, last);
+                if (Program.RankReached(lately) > review.Supported)
+                {
+                    review = (review.Date, lately, Program.RankReached(lately));
+                }
             }
 
             var key = $"tier:review:{contactId}:{review.Date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -79,6 +79,7 @@ public sealed class DocsExampleTests
         tier.Tier!.Id.Should().Be("silver");
         tier.Qualifying.Should().Be(235m);
         tier.ToNextTier.Should().Be(765m);
+        (await loyalty.GetTierHistoryAsync(tenant, ada, new Crm.Storage.PageRequest(10, null))).Items.Select(c => c.ToTierId).Should().Equal("bronze", "silver");
 
         // --- docs:debt ---
         await loyalty.RefundAsync(tenant, ada, new PurchaseRefund("order-1001", "refund-2"));   // the shoes: −135, only 85 left

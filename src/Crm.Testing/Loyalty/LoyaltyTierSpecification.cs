@@ -143,6 +143,26 @@ public abstract class LoyaltyTierSpecification : LoyaltySpecificationBase<ILoyal
         history[1].FromTierId.Should().Be("bronze");
     }
 
+    /// <summary>An accrual that commits after a review read its figures (and before the review saves) makes the review re-read and re-decide, so the member is not moved down on stale figures.</summary>
+    [Fact]
+    public async Task A_review_overtaken_by_an_accrual_re_decides_on_the_new_figures()
+    {
+        var store = CreateStore();
+        var program = Tiered();
+        var member = ContactId.New();
+        Clock.Reset(Instant.FromUtc(2024, 5, 1, 12, 0));
+        await CreateManager(store, program).AccruePurchaseAsync(TenantA, member, PurchaseOf("o-1", 600m)).ConfigureAwait(false);
+        Clock.Reset(Instant.FromUtc(2026, 1, 5, 12, 0));
+        var interleaved = new InterleavingStore(store, () => CreateManager(store, program).AccruePurchaseAsync(TenantA, member, PurchaseOf("o-2", 600m)));
+
+        var review = await CreateManager(interleaved, program).EvaluateTierAsync(TenantA, member).ConfigureAwait(false);
+
+        interleaved.Interleaved.Should().BeTrue();
+        review.Should().BeNull("after re-reading, the 600 points of 2026 support gold");
+        var status = await CreateManager(store, program).GetTierAsync(TenantA, member, Clock.GetCurrentInstant()).ConfigureAwait(false);
+        status.Tier!.Id.Should().Be("gold", "a review decided before the purchase would have stored bronze");
+    }
+
     /// <summary>Members by tier come in pages in the order they entered the tier, each member once, only members holding the tier.</summary>
     [Fact]
     public async Task Members_by_tier_are_paged_in_the_order_they_entered_it()
@@ -199,5 +219,54 @@ public abstract class LoyaltyTierSpecification : LoyaltySpecificationBase<ILoyal
         (await tierStore.GetMemberTierAsync(TenantA, member, CancellationToken.None).ConfigureAwait(false)).Should().Be(state);
         (await store.GetVersionAsync(TenantA, LoyaltyChangeSet.TierCounter(member), CancellationToken.None).ConfigureAwait(false)).Should().Be(version);
         (await tierStore.FindTierChangeByKeyAsync(TenantA, first.IdempotencyKey, CancellationToken.None).ConfigureAwait(false)).Should().Be(first);
+    }
+
+    /// <summary>Forwards to a store, running <c>interleave</c> once when a review looks up its key: after the review read its figures, before it saves.</summary>
+    private sealed class InterleavingStore(ILoyaltyStore inner, Func<Task> interleave) : ILoyaltyStore, ILoyaltyTierStore
+    {
+        private readonly ILoyaltyTierStore _tiers = (ILoyaltyTierStore)inner;
+
+        public bool Interleaved { get; private set; }
+
+        public async ValueTask<TierChange?> FindTierChangeByKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken)
+        {
+            if (!Interleaved)
+            {
+                Interleaved = true;
+                await interleave().ConfigureAwait(false);
+            }
+
+            return await _tiers.FindTierChangeByKeyAsync(tenantId, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        public ValueTask<MemberTier> GetMemberTierAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => _tiers.GetMemberTierAsync(tenantId, contactId, cancellationToken);
+
+        public ValueTask<Page<TierChange>> ListTierChangesAsync(TenantId tenantId, ContactId contactId, PageRequest page, CancellationToken cancellationToken) => _tiers.ListTierChangesAsync(tenantId, contactId, page, cancellationToken);
+
+        public ValueTask<Page<MemberTier>> ListMembersByTierAsync(TenantId tenantId, string tierId, PageRequest page, CancellationToken cancellationToken) => _tiers.ListMembersByTierAsync(tenantId, tierId, page, cancellationToken);
+
+        public ValueTask<LoyaltyAccount> GetAccountAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => inner.GetAccountAsync(tenantId, contactId, cancellationToken);
+
+        public ValueTask<Crm.Loyalty.Ledger.LedgerEntry?> FindEntryByKeyAsync(TenantId tenantId, string key, CancellationToken cancellationToken) => inner.FindEntryByKeyAsync(tenantId, key, cancellationToken);
+
+        public ValueTask<Crm.Loyalty.Ledger.LedgerEntry?> FindEntryAsync(TenantId tenantId, Crm.Loyalty.Ledger.LedgerEntryId entryId, CancellationToken cancellationToken) => inner.FindEntryAsync(tenantId, entryId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Crm.Loyalty.Ledger.LedgerEntry>> ListReversalsAsync(TenantId tenantId, Crm.Loyalty.Ledger.LedgerEntryId entryId, CancellationToken cancellationToken) => inner.ListReversalsAsync(tenantId, entryId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Crm.Loyalty.Ledger.LotAllocation>> ListAllocationsAsync(TenantId tenantId, Crm.Loyalty.Ledger.LedgerEntryId entryId, CancellationToken cancellationToken) => inner.ListAllocationsAsync(tenantId, entryId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Crm.Loyalty.Ledger.LotBalance>> ListLotsAsync(TenantId tenantId, ContactId contactId, CancellationToken cancellationToken) => inner.ListLotsAsync(tenantId, contactId, cancellationToken);
+
+        public ValueTask<Page<Crm.Loyalty.Ledger.LedgerEntry>> ListEntriesAsync(TenantId tenantId, ContactId contactId, PageRequest page, CancellationToken cancellationToken) => inner.ListEntriesAsync(tenantId, contactId, page, cancellationToken);
+
+        public ValueTask<long> SumEarnedAsync(TenantId tenantId, ContactId contactId, Instant from, Instant to, CancellationToken cancellationToken) => inner.SumEarnedAsync(tenantId, contactId, from, to, cancellationToken);
+
+        public ValueTask<long> CountRewardRedemptionsAsync(TenantId tenantId, string rewardId, ContactId? contactId, CancellationToken cancellationToken) => inner.CountRewardRedemptionsAsync(tenantId, rewardId, contactId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Crm.Loyalty.Members.MemberPoints>> ListTopEarnersAsync(TenantId tenantId, Instant from, Instant to, int count, CancellationToken cancellationToken) => inner.ListTopEarnersAsync(tenantId, from, to, count, cancellationToken);
+
+        public ValueTask SaveAsync(TenantId tenantId, LoyaltyChangeSet changes, CancellationToken cancellationToken) => inner.SaveAsync(tenantId, changes, cancellationToken);
+
+        public ValueTask<long> GetVersionAsync(TenantId tenantId, string counter, CancellationToken cancellationToken) => inner.GetVersionAsync(tenantId, counter, cancellationToken);
     }
 }
