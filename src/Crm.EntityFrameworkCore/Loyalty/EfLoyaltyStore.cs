@@ -24,7 +24,7 @@ namespace Crm.EntityFrameworkCore.Loyalty;
 /// <para>Rows are appended only; nothing is updated or deleted.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
+public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;
@@ -339,6 +339,7 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
             db.Add(new LoyaltyAllocationRow { TenantId = tenantId, ContactId = member!.Value, LotId = allocation.LotId, EntryId = allocation.EntryId, Points = allocation.Points });
         }
 
+        await ApplyTiersAsync(db, tenantId, member, changes, cancellationToken).ConfigureAwait(false);
         db.AddRange(outbox);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

@@ -147,6 +147,17 @@ CREATE TABLE IF NOT EXISTS "crm_interactions" (
     CONSTRAINT "PK_crm_interactions" PRIMARY KEY ("tenant_id", "id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_loyalty_activity" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_activity" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "entry_id" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "points_earned" INTEGER NOT NULL,
+    "spent_units" INTEGER NOT NULL,
+    "points_redeemed" INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS "crm_loyalty_allocations" (
     "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_allocations" PRIMARY KEY AUTOINCREMENT,
     "tenant_id" TEXT NOT NULL,
@@ -182,6 +193,19 @@ CREATE TABLE IF NOT EXISTS "crm_loyalty_lots" (
     "available_at" INTEGER NOT NULL,
     "expires_at" INTEGER NULL,
     CONSTRAINT "PK_crm_loyalty_lots" PRIMARY KEY ("tenant_id", "id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_tier_changes" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_tier_changes" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "from_tier_id" TEXT NULL,
+    "to_tier_id" TEXT NULL,
+    "reason" TEXT NOT NULL,
+    "changed_at" INTEGER NOT NULL,
+    "qualifying" TEXT NOT NULL,
+    "idempotency_key" TEXT NOT NULL,
+    "caused_by_entry_id" TEXT NULL
 );
 
 CREATE TABLE IF NOT EXISTS "crm_merges" (
@@ -371,6 +395,8 @@ CREATE INDEX IF NOT EXISTS "ix_crm_interactions_coverage" ON "crm_interactions" 
 
 CREATE INDEX IF NOT EXISTS "ix_crm_interactions_timeline" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at" DESC, "id" DESC);
 
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_activity_window" ON "crm_loyalty_activity" ("tenant_id", "recorded_at");
+
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_member_lot" ON "crm_loyalty_allocations" ("tenant_id", "contact_id", "lot_id");
@@ -386,6 +412,12 @@ CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_id" ON "crm_loyalty_en
 CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_key" ON "crm_loyalty_entries" ("tenant_id", "idempotency_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_lots_member_expiry" ON "crm_loyalty_lots" ("tenant_id", "contact_id", "expires_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_tier_changes_member" ON "crm_loyalty_tier_changes" ("tenant_id", "contact_id", "sequence");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_tier_changes_tier" ON "crm_loyalty_tier_changes" ("tenant_id", "to_tier_id", "sequence");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_tier_changes_key" ON "crm_loyalty_tier_changes" ("tenant_id", "idempotency_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_merge_members_merge" ON "crm_merge_members" ("merge_sequence");
 
