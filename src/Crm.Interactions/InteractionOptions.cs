@@ -1,4 +1,6 @@
+using Crm.Interactions.Automation;
 using Crm.Interactions.Feedback;
+using Crm.Interactions.FollowUps;
 using Crm.Interactions.Support;
 
 namespace Crm.Interactions;
@@ -15,6 +17,12 @@ public sealed class InteractionOptions
     /// <summary>Feedback: the detractor threshold.</summary>
     public FeedbackOptions Feedback { get; } = new();
 
+    /// <summary>Follow-ups: the chaining rules.</summary>
+    public FollowUpOptions FollowUps { get; } = new();
+
+    /// <summary>Case-opened automation: follow-up rules, teams, the acknowledgement and its helpful links.</summary>
+    public CaseAutomationOptions Automation { get; } = new();
+
     /// <summary>The broken rules, each naming the field; empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
@@ -23,7 +31,7 @@ public sealed class InteractionOptions
             yield return $"InteractionOptions.IdempotencyKeyRetention must be positive (was {IdempotencyKeyRetention}).";
         }
 
-        foreach (var failure in Support.Validate().Concat(Feedback.Validate()))
+        foreach (var failure in Support.Validate().Concat(Feedback.Validate()).Concat(FollowUps.Validate()).Concat(Automation.Validate()))
         {
             yield return failure;
         }

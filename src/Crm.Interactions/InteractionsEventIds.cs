@@ -3,9 +3,9 @@ namespace Crm.Interactions;
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Interactions logs with, so hosts can filter them.</summary>
 /// <remarks>
 /// Crm.Interactions owns 4000–4999: 4000–4099 timeline, 4100–4199 purchases and contracts, 4200–4299 support cases and
-/// SLA, 4300–4399 feedback, 4400–4499 privacy. Numbers are never reused for another meaning.
+/// SLA, 4300–4399 feedback, 4400–4499 privacy, 4600–4699 follow-ups and case automation. Numbers are never reused for another meaning.
 /// </remarks>
-public static class InteractionsEventIds
+public static partial class InteractionsEventIds
 {
     /// <summary>An interaction was recorded on a timeline (Debug).</summary>
     public const int InteractionRecorded = 4001;

@@ -17,7 +17,7 @@ public sealed partial class LoyaltyManager
         return EarningCalculator.Compute(Program, purchase, capRoom: null);
     }
 
-    /// <summary>What <paramref name="purchase"/> would earn for the member now, caps included; reads the member's earnings and writes nothing.</summary>
+    /// <summary>What <paramref name="purchase"/> would earn for the member now, caps and the member's tier multiplier included; reads the member's earnings and tier and writes nothing.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="purchase"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is empty, or a line or tender is not in the program's currency.</exception>
     /// <exception cref="ProgramNotActiveException">The program does not run on the purchase's local date.</exception>
@@ -26,10 +26,11 @@ public sealed partial class LoyaltyManager
         Check(tenantId, contactId);
         ArgumentNullException.ThrowIfNull(purchase);
         var room = await CapRoomAsync(tenantId, contactId, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        return EarningCalculator.Compute(Program, purchase, room);
+        var tier = await TierForEarningAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+        return EarningCalculator.Compute(Program, purchase, room, Program.TierAt(Program.RankOf(tier?.TierId)));
     }
 
-    /// <summary>Earns the member the points of <paramref name="purchase"/> as one entry and one lot, exactly once per purchase source.</summary>
+    /// <summary>Earns the member the points of <paramref name="purchase"/> as one entry and one lot, exactly once per purchase source; in a tiered program, at the stored tier's multiplier, and raising the stored tier in the same change set when the window's total reaches a higher one.</summary>
     /// <returns>The earning entry (the first one when the purchase was already accrued), or <see langword="null"/> when the purchase earns nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="purchase"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is empty, or a line or tender is not in the program's currency.</exception>
@@ -46,14 +47,15 @@ public sealed partial class LoyaltyManager
             async (account, now, ct) =>
             {
                 var room = await CapRoomAsync(tenantId, contactId, now, ct).ConfigureAwait(false);
-                var preview = EarningCalculator.Compute(Program, purchase, room);
+                var tier = await TierForEarningAsync(tenantId, contactId, ct).ConfigureAwait(false);
+                var preview = EarningCalculator.Compute(Program, purchase, room, Program.TierAt(Program.RankOf(tier?.TierId)));
                 if (preview.Points == 0)
                 {
                     return null;
                 }
 
                 var entry = new LedgerEntry(tenantId, LedgerEntryId.New(), contactId, LedgerEntryKind.Earn, preview.Points, now, key) { Snapshot = preview.Snapshot };
-                return Earned(account, entry, now);
+                return Earned(account, entry, now) with { TierState = tier };
             },
             cancellationToken).ConfigureAwait(false);
         return entries.Count == 0 ? null : entries[0];

@@ -53,7 +53,7 @@ public sealed partial class LoyaltyManager
 
                 var clamp = Program.DebtPolicy == DebtPolicy.ClampAtZero;
                 var points = clamp ? -taken : -toReverse;
-                var snapshot = new EarningSnapshot(earning.Snapshot.ProgramId, earning.Snapshot.Rounding, lines, 0);
+                var snapshot = new EarningSnapshot(earning.Snapshot.ProgramId, earning.Snapshot.Rounding, lines, 0) { TierId = earning.Snapshot.TierId, TierMultiplier = earning.Snapshot.TierMultiplier };
                 var entry = new LedgerEntry(tenantId, entryId, contactId, LedgerEntryKind.Reverse, points, now, key)
                 {
                     ReversesEntryId = earning.Id,

@@ -36,6 +36,7 @@ public sealed partial class LoyaltyManager
     /// <summary>Creates the manager (a host resolves it from DI after <c>AddLoyalty()</c>).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="LoyaltyProgramException">The configured program is missing or invalid.</exception>
+    /// <exception cref="ArgumentException">The program has tiers and the store does not implement <see cref="ILoyaltyTierStore"/>.</exception>
     public LoyaltyManager(ILoyaltyStore store, IClock clock, ICrmEventIdGenerator eventIds, ILogger<LoyaltyManager> logger, IOptions<LoyaltyOptions> options)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -50,6 +51,10 @@ public sealed partial class LoyaltyManager
         _options = options.Value;
         Program = _options.Program ?? throw new LoyaltyProgramException("(none)", ["LoyaltyOptions.Program must be set."]);
         Program.ThrowIfInvalid();
+        if (Program.Tiers.Count > 0 && store is not ILoyaltyTierStore)
+        {
+            throw new ArgumentException($"The loyalty program '{Program.Id}' has tiers, so its store must implement ILoyaltyTierStore ({store.GetType().FullName} does not).", nameof(store));
+        }
     }
 
     /// <summary>The program the manager runs.</summary>
@@ -122,13 +127,15 @@ public sealed partial class LoyaltyManager
                 return [];
             }
 
+            var tier = await PlanTierAsync(tenantId, contactId, plan, now, cancellationToken).ConfigureAwait(false);
             var changes = new LoyaltyChangeSet
             {
                 Entries = plan.Entries,
                 LotsCreated = plan.Lots,
                 Allocations = plan.Allocations,
-                Events = plan.Events.Select(e => _eventIds.Identify(e)).ToList(),
-                VersionChecks = [LoyaltyChangeSet.BalanceCheck(contactId, account.Version), .. plan.Checks],
+                Events = plan.Events.Concat(tier.Events).Select(e => _eventIds.Identify(e)).ToList(),
+                VersionChecks = [LoyaltyChangeSet.BalanceCheck(contactId, account.Version), .. plan.Checks, .. tier.Checks],
+                TierChanges = tier.Changes,
             };
             try
             {
@@ -138,6 +145,11 @@ public sealed partial class LoyaltyManager
             {
                 Log.ConcurrencyRetry(_logger, tenantId, contactId, attempt + 1);
                 continue;
+            }
+
+            foreach (var change in tier.Changes)
+            {
+                Log.TierChanged(_logger, tenantId, contactId, change.FromTierId, change.ToTierId, change.Reason);
             }
 
             foreach (var entry in plan.Entries)
@@ -187,5 +199,8 @@ public sealed partial class LoyaltyManager
     {
         /// <summary>Guards besides the member's balance version.</summary>
         public IReadOnlyList<VersionCheck> Checks { get; init; } = [];
+
+        /// <summary>The stored tier the plan was decided with (its earning multiplier), so the tier guard checks that version; <see langword="null"/> to read it when the change set is built.</summary>
+        public TierState? TierState { get; init; }
     }
 }

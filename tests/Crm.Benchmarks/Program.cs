@@ -8,6 +8,10 @@ if (args is ["fit-compare", ..])
     return Crm.Benchmarks.Metrics.FitComparison.Run();
 }
 
+// --smoke also checks the timeline contestants on 10,000 interactions; `-- timeline-data` builds the timeline databases (Interactions/TimelineCheck.cs).
+Crm.Benchmarks.Interactions.TimelineCheck.BuildDataIfAsked(args);
+Crm.Benchmarks.Interactions.TimelineCheck.RunIfSmoke(args);
+
 // --smoke, --short or --full: the side-by-side comparison with DuckDB and LINQ (docs/performance.md); exits when done.
 Crm.Benchmarks.Metrics.Peers.PeerModes.RunIfAsked(args);
 

@@ -36,6 +36,7 @@ public sealed class DocsExampleTests
             Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 200m), new LoyaltyTier("gold", 1_000m)],   // lowest first
             TierQualification = TierQualification.PointsEarned,   // required with tiers: points earned, never the balance
             TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
+            TierDowngrade = TierDowngradePolicy.ToQualifiedTier,   // required with tiers: how a review moves a member down
         };
         // --- end ---
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2025, 1, 3, 9, 0));
@@ -78,6 +79,7 @@ public sealed class DocsExampleTests
         tier.Tier!.Id.Should().Be("silver");
         tier.Qualifying.Should().Be(235m);
         tier.ToNextTier.Should().Be(765m);
+        (await loyalty.GetTierHistoryAsync(tenant, ada, new Crm.Storage.PageRequest(10, null))).Items.Select(c => c.ToTierId).Should().Equal("bronze", "silver");
 
         // --- docs:debt ---
         await loyalty.RefundAsync(tenant, ada, new PurchaseRefund("order-1001", "refund-2"));   // the shoes: −135, only 85 left
@@ -95,6 +97,6 @@ public sealed class DocsExampleTests
         expired.Sum(e => e.Points).Should().Be(-20);
         statement.Should().BeEquivalentTo(new { Opening = 0L, Earned = 316L, Redeemed = -150L, Reversed = -146L, Expired = -20L, Closing = 0L });
         statement.Reconciles.Should().BeTrue();
-        (await loyalty.GetTierAsync(tenant, ada, Instant.FromUtc(2025, 2, 1, 0, 0))).Should().Match<TierStatus>(t => t.Qualifying == 170m && t.Tier!.Id == "bronze");
+        (await loyalty.GetTierAsync(tenant, ada, Instant.FromUtc(2025, 2, 1, 0, 0))).Should().Match<TierStatus>(t => t.Qualifying == 170m && t.Tier!.Id == "silver" && t.Reached!.Id == "bronze");
     }
 }

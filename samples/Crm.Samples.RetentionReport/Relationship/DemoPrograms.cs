@@ -39,7 +39,8 @@ internal static class DemoPrograms
 
     /// <summary>
     /// The club: 1 point per dollar (rounded down), points valid for 6 months, no hold, three tiers on points earned in
-    /// a rolling 12 months, three rewards, and refunds of spent points written off (clamped at zero).
+    /// a rolling 12 months (stored, raised at once; a review would move a member down to the tier the window supports),
+    /// three rewards, and refunds of spent points written off (clamped at zero).
     /// </summary>
     public static LoyaltyProgram Club { get; } = new("club", Currency, DateTimeZone.Utc)
     {
@@ -52,6 +53,7 @@ internal static class DemoPrograms
         Rewards = [new Reward("voucher-5", 100), new Reward("voucher-20", 350), new Reward("gift-box", 600) { Stock = 25, PerMemberLimit = 1 }],
         Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 100m), new LoyaltyTier("gold", 400m)],
         TierQualification = TierQualification.PointsEarned,
+        TierDowngrade = TierDowngradePolicy.ToQualifiedTier,
         TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
     };
 }

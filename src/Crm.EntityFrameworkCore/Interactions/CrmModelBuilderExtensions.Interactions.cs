@@ -9,7 +9,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static partial class CrmModelBuilderExtensions
 {
     /// <summary>Adds the tables of the interactions package (<c>crm_interactions</c>, <c>crm_interaction_keys</c>, <c>crm_purchases</c>,
-    /// <c>crm_contracts</c>, <c>crm_cases</c>, <c>crm_feedback</c>); they share the version counters and the outbox that
+    /// <c>crm_contracts</c>, <c>crm_cases</c>, <c>crm_feedback</c>, <c>crm_follow_ups</c>); they share the version counters and the outbox that
     /// <see cref="ApplyCrmContacts"/> adds, so call both: <c>modelBuilder.ApplyCrmContacts().ApplyCrmInteractions();</c>.</summary>
     /// <remarks>Every index starts with the tenant; the timeline reads (tenant, contact, occurred_at desc, id desc).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
@@ -103,6 +103,9 @@ public static partial class CrmModelBuilderExtensions
             e.HasIndex(r => new { r.TenantId, r.ContactId, r.RespondedAt, r.Id }).IsDescending(false, false, true, true).HasDatabaseName("ix_crm_feedback_contact");
         });
 
+        FollowUps(modelBuilder);
+
+        ApplyCrmJourney(modelBuilder);
         return modelBuilder;
     }
 

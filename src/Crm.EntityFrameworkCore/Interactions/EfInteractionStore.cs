@@ -33,7 +33,7 @@ namespace Crm.EntityFrameworkCore.Interactions;
 /// after the cursor's (instant, id): a page costs the same at the end of a long history as at its start.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
+public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;
@@ -248,6 +248,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
         Named(tenantId, changes.ContractsCreated.Concat(changes.ContractsReplaced.Select(static r => r.Record)), static r => (r.TenantId, r.Id.Value), "contract");
         Named(tenantId, changes.CasesCreated.Concat(changes.CasesReplaced.Select(static r => r.Record)), static r => (r.TenantId, r.Id.Value), "case");
         Named(tenantId, changes.FeedbackRecorded.Concat(changes.FeedbackReplaced.Select(static r => r.Record)), static r => (r.TenantId, r.Id.Value), "feedback response");
+        Named(tenantId, changes.FollowUpsCreated.Concat(changes.FollowUpsReplaced.Select(static r => r.Record)), static r => (r.TenantId, r.Id.Value), "follow-up");
         var recorded = changes.InteractionsRecorded.Select(static i => i.Id).ToHashSet();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in changes.IdempotencyKeys)
@@ -326,6 +327,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
         Write(db, changes.ContractsCreated, changes.ContractsReplaced, InteractionDocuments.ToRow, static r => r.ConcurrencyStamp);
         Write(db, changes.CasesCreated, changes.CasesReplaced, InteractionDocuments.ToRow, static r => r.ConcurrencyStamp);
         Write(db, changes.FeedbackRecorded, changes.FeedbackReplaced, InteractionDocuments.ToRow, static r => r.ConcurrencyStamp);
+        Write(db, changes.FollowUpsCreated, changes.FollowUpsReplaced, FollowUpRow.From, static r => r.ConcurrencyStamp);
 
         // 4. The events, into the outbox of the same transaction.
         db.AddRange(outbox);
@@ -366,6 +368,7 @@ public sealed class EfInteractionStore<TContext> : IInteractionStore, IVersionCo
             ContractRow row => new ConcurrencyConflictException("contract", row.Id.ToString()),
             CaseRow row => new ConcurrencyConflictException("case", row.Id.ToString()),
             FeedbackRow row => new ConcurrencyConflictException("feedback response", row.Id.ToString()),
+            FollowUpRow row => new ConcurrencyConflictException("follow-up", row.Id.ToString()),
             OutboxRow row => new ConcurrencyConflictException("event", row.EventId.ToString()),
             _ => new ConcurrencyConflictException("change set", "database"),
         };

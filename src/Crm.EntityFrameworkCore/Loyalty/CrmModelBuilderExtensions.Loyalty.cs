@@ -68,6 +68,7 @@ public static partial class CrmModelBuilderExtensions
             e.HasIndex(r => new { r.TenantId, r.EntryId }).HasDatabaseName("ix_crm_loyalty_allocations_entry");
         });
 
+        LoyaltyTiers(modelBuilder);
         return modelBuilder;
     }
 }

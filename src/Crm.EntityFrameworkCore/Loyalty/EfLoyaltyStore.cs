@@ -24,7 +24,7 @@ namespace Crm.EntityFrameworkCore.Loyalty;
 /// <para>Rows are appended only; nothing is updated or deleted.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
+public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;
@@ -339,13 +339,17 @@ public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
             db.Add(new LoyaltyAllocationRow { TenantId = tenantId, ContactId = member!.Value, LotId = allocation.LotId, EntryId = allocation.EntryId, Points = allocation.Points });
         }
 
+        await ApplyTiersAsync(db, tenantId, member, changes, cancellationToken).ConfigureAwait(false);
         db.AddRange(outbox);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         // 5. No lot overdrawn or over-restored, no debit settled beyond what it owes: summed in the same transaction.
         if (lotIds.Count > 0)
         {
-            var lotSums = await Allocations(db, tenantId).Where(r => lotIds.Contains(r.LotId)).GroupBy(r => r.LotId)
+            // Filtered by member too (lots are one member's, checked in 3): the (tenant, member, lot) index then bounds the
+            // sum by the member's allocations instead of the tenant's.
+            var owner = member!.Value;
+            var lotSums = await Allocations(db, tenantId).Where(r => r.ContactId == owner && lotIds.Contains(r.LotId)).GroupBy(r => r.LotId)
                 .Select(g => new { g.Key, Sum = g.Sum(r => r.Points) }).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var sum in lotSums)
             {

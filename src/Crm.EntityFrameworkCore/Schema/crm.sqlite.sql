@@ -89,6 +89,28 @@ CREATE TABLE IF NOT EXISTS "crm_feedback" (
     CONSTRAINT "PK_crm_feedback" PRIMARY KEY ("tenant_id", "id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_follow_ups" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "case_id" TEXT NULL,
+    "assignee" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "due_at" INTEGER NOT NULL,
+    "created_at" INTEGER NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "previous_id" TEXT NULL,
+    "next_id" TEXT NULL,
+    "reason" TEXT NOT NULL,
+    "outcome" TEXT NULL,
+    "outcome_note" TEXT NULL,
+    "closed_at" INTEGER NULL,
+    "closed_by" TEXT NULL,
+    "outcome_entry_id" TEXT NULL,
+    "stamp" TEXT NOT NULL,
+    CONSTRAINT "PK_crm_follow_ups" PRIMARY KEY ("tenant_id", "id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_idempotency_keys" (
     "tenant_id" TEXT NOT NULL,
     "key" TEXT NOT NULL,
@@ -123,6 +145,17 @@ CREATE TABLE IF NOT EXISTS "crm_interactions" (
     "recorded_at" INTEGER NOT NULL,
     "stamp" TEXT NOT NULL,
     CONSTRAINT "PK_crm_interactions" PRIMARY KEY ("tenant_id", "id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_activity" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_activity" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "entry_id" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL,
+    "points_earned" INTEGER NOT NULL,
+    "spent_units" INTEGER NOT NULL,
+    "points_redeemed" INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS "crm_loyalty_allocations" (
@@ -160,6 +193,19 @@ CREATE TABLE IF NOT EXISTS "crm_loyalty_lots" (
     "available_at" INTEGER NOT NULL,
     "expires_at" INTEGER NULL,
     CONSTRAINT "PK_crm_loyalty_lots" PRIMARY KEY ("tenant_id", "id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_tier_changes" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_tier_changes" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "from_tier_id" TEXT NULL,
+    "to_tier_id" TEXT NULL,
+    "reason" TEXT NOT NULL,
+    "changed_at" INTEGER NOT NULL,
+    "qualifying" TEXT NOT NULL,
+    "idempotency_key" TEXT NOT NULL,
+    "caused_by_entry_id" TEXT NULL
 );
 
 CREATE TABLE IF NOT EXISTS "crm_merges" (
@@ -337,9 +383,19 @@ CREATE INDEX IF NOT EXISTS "ix_crm_duplicate_keys_contact" ON "crm_duplicate_key
 
 CREATE INDEX IF NOT EXISTS "ix_crm_feedback_contact" ON "crm_feedback" ("tenant_id", "contact_id", "responded_at" DESC, "id" DESC);
 
+CREATE INDEX IF NOT EXISTS "ix_crm_follow_ups_assignee_due" ON "crm_follow_ups" ("tenant_id", "assignee", "status", "due_at", "id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_follow_ups_contact" ON "crm_follow_ups" ("tenant_id", "contact_id", "due_at", "id");
+
 CREATE INDEX IF NOT EXISTS "ix_crm_idempotency_keys_recorded_at" ON "crm_idempotency_keys" ("tenant_id", "recorded_at");
 
+CREATE INDEX IF NOT EXISTS "ix_crm_interactions_activity" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at") WHERE kind <> 'Note' AND (direction = 'Inbound' OR kind = 'Meeting');
+
+CREATE INDEX IF NOT EXISTS "ix_crm_interactions_coverage" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at", "team_member") WHERE team_member IS NOT NULL AND direction <> 'Internal';
+
 CREATE INDEX IF NOT EXISTS "ix_crm_interactions_timeline" ON "crm_interactions" ("tenant_id", "contact_id", "occurred_at" DESC, "id" DESC);
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_activity_window" ON "crm_loyalty_activity" ("tenant_id", "recorded_at");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");
 
@@ -356,6 +412,12 @@ CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_id" ON "crm_loyalty_en
 CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_key" ON "crm_loyalty_entries" ("tenant_id", "idempotency_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_lots_member_expiry" ON "crm_loyalty_lots" ("tenant_id", "contact_id", "expires_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_tier_changes_member" ON "crm_loyalty_tier_changes" ("tenant_id", "contact_id", "sequence");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_tier_changes_tier" ON "crm_loyalty_tier_changes" ("tenant_id", "to_tier_id", "sequence");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_tier_changes_key" ON "crm_loyalty_tier_changes" ("tenant_id", "idempotency_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_merge_members_merge" ON "crm_merge_members" ("merge_sequence");
 

@@ -240,6 +240,7 @@ public sealed partial class EfContactStore<TContext> : IContactStore
             DuplicateClaimRow row => new ConcurrencyConflictException("duplicate key", row.ContactId.ToString()),
             OutboxRow row => new ConcurrencyConflictException("event", row.EventId.ToString()),
             Loyalty.LoyaltyEntryRow row => new ConcurrencyConflictException("idempotency key", row.IdempotencyKey),
+            Loyalty.LoyaltyTierChangeRow row => new ConcurrencyConflictException("tier change", row.IdempotencyKey),
             _ => new ConcurrencyConflictException("change set", "database"),
         };
     }

@@ -34,6 +34,11 @@ internal sealed class InteractionOptionsValidator : IValidateOptions<Interaction
             {
                 failures.Add($"The registered IInteractionStore ({store.GetType().FullName}) does not implement Crm.Storage.IVersionCounterStore: support-case tracking codes are drawn from a version counter the store advances atomically.");
             }
+
+            if (store is not IFollowUpStore)
+            {
+                failures.Add($"The registered IInteractionStore ({store.GetType().FullName}) does not implement Crm.Interactions.Storage.IFollowUpStore: follow-ups are saved in the same change sets as their timeline entries and cases.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -18,7 +18,7 @@ namespace Crm.Interactions.InMemory;
 /// of it, and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock. Register
 /// it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed class InMemoryInteractionStore : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
+public sealed partial class InMemoryInteractionStore : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<TenantId, TenantPartition> _tenants = new();
 

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Crm.Interactions.InMemory;
 
 /// <summary>A sorted index of (instant, id) keys, ascending or descending, that serves keyset pages in time proportional to the page (plus the entries a filter skips).</summary>
-internal sealed class KeysetIndex
+internal sealed partial class KeysetIndex
 {
     private readonly SortedSet<SortKey> _keys;
     private readonly Comparer<SortKey> _order;

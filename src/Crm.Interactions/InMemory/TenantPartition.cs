@@ -7,7 +7,7 @@ using Crm.Storage;
 namespace Crm.Interactions.InMemory;
 
 /// <summary>One tenant's data in <see cref="InMemoryInteractionStore"/>, with the sorted indexes its pages read; every member is used under <see cref="Gate"/>.</summary>
-internal sealed class TenantPartition
+internal sealed partial class TenantPartition
 {
     public Lock Gate { get; } = new();
 
@@ -51,6 +51,7 @@ internal sealed class TenantPartition
         CheckRecords(tenantId, changes.ContractsCreated, changes.ContractsReplaced, Contracts, static r => r.Id, static r => r.TenantId, static r => r.ConcurrencyStamp, "contract");
         CheckRecords(tenantId, changes.CasesCreated, changes.CasesReplaced, Cases, static r => r.Id, static r => r.TenantId, static r => r.ConcurrencyStamp, "case");
         CheckRecords(tenantId, changes.FeedbackRecorded, changes.FeedbackReplaced, Feedback, static r => r.Id, static r => r.TenantId, static r => r.ConcurrencyStamp, "feedback response");
+        CheckRecords(tenantId, changes.FollowUpsCreated, changes.FollowUpsReplaced, FollowUps, static r => r.Id, static r => r.TenantId, static r => r.ConcurrencyStamp, "follow-up");
 
         var recorded = changes.InteractionsRecorded.Select(static i => i.Id).ToHashSet();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -145,6 +146,7 @@ internal sealed class TenantPartition
             IndexOf(FeedbackByContact, response.ContactId, descending: true).Add(new SortKey(response.RespondedAt, response.Id.Value));
         }
 
+        ApplyFollowUps(changes);
         foreach (var key in changes.IdempotencyKeys)
         {
             IdempotencyKeys.Add(key.Key, key);

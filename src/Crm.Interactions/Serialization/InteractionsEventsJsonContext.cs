@@ -17,6 +17,9 @@ namespace Crm.Interactions.Serialization;
 [JsonSerializable(typeof(SlaBreached))]
 [JsonSerializable(typeof(FeedbackRecorded))]
 [JsonSerializable(typeof(DetractorAlert))]
+[JsonSerializable(typeof(FollowUpCreated))]
+[JsonSerializable(typeof(FollowUpCompleted))]
+[JsonSerializable(typeof(AcknowledgementRendered))]
 internal sealed partial class InteractionsEventsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured (they take precedence over the generated metadata).</summary>

@@ -8,6 +8,7 @@ namespace Crm.Interactions.Serialization;
 /// <summary>The source-generated JSON contract of the package's personal-data export section: camelCase, enums as strings, NodaTime in ISO form.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(InteractionsExportDto))]
+[JsonSerializable(typeof(FollowUpsExportDto))]
 internal sealed partial class InteractionsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured.</summary>

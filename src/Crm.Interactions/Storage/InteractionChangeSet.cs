@@ -15,7 +15,7 @@ namespace Crm.Interactions.Storage;
 /// named twice, is malformed: <see cref="ArgumentException"/>, nothing written.</para>
 /// <para>A store that implements <see cref="Crm.Outbox.IOutboxStore"/> writes <see cref="ChangeSet.Events"/> to its outbox in the same atomic save.</para>
 /// </remarks>
-public sealed class InteractionChangeSet : ChangeSet
+public sealed partial class InteractionChangeSet : ChangeSet
 {
     /// <summary>The name of the tenant's case sequence counter, from which tracking codes are drawn: opening a case advances it.</summary>
     public const string CaseSequenceCounter = "interactions.case_sequence";
@@ -60,11 +60,11 @@ public sealed class InteractionChangeSet : ChangeSet
     /// <summary>Whether the change set writes nothing.</summary>
     public override bool IsEmpty => base.IsEmpty && InteractionsRecorded.Count == 0 && InteractionsReplaced.Count == 0 && PurchasesCreated.Count == 0
         && PurchasesReplaced.Count == 0 && ContractsCreated.Count == 0 && ContractsReplaced.Count == 0 && CasesCreated.Count == 0
-        && CasesReplaced.Count == 0 && FeedbackRecorded.Count == 0 && FeedbackReplaced.Count == 0 && IdempotencyKeys.Count == 0;
+        && CasesReplaced.Count == 0 && FeedbackRecorded.Count == 0 && FeedbackReplaced.Count == 0 && IdempotencyKeys.Count == 0 && HasNoFollowUps;
 
     /// <summary>How many records of each kind the change set writes.</summary>
     public override string ToString()
         => $"InteractionChangeSet ({InteractionsRecorded.Count}+{InteractionsReplaced.Count} interaction(s), {PurchasesCreated.Count}+{PurchasesReplaced.Count} purchase(s), "
-            + $"{ContractsCreated.Count}+{ContractsReplaced.Count} contract(s), {CasesCreated.Count}+{CasesReplaced.Count} case(s), {FeedbackRecorded.Count}+{FeedbackReplaced.Count} feedback, "
+            + $"{ContractsCreated.Count}+{ContractsReplaced.Count} contract(s), {CasesCreated.Count}+{CasesReplaced.Count} case(s), {FeedbackRecorded.Count}+{FeedbackReplaced.Count} feedback, {FollowUpsCreated.Count}+{FollowUpsReplaced.Count} follow-up(s), "
             + $"{IdempotencyKeys.Count} key(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
 }

@@ -29,6 +29,9 @@ public sealed record CaseDraft
     /// <summary>Earlier cases of the same contact about the same problem.</summary>
     public IReadOnlyList<CaseId> RelatedCases { get; init; } = [];
 
+    /// <summary>The contact's values the acknowledgement (<see cref="Automation.CaseAutomationOptions.Acknowledgement"/>) may show; <see langword="null"/> renders the template's fallbacks.</summary>
+    public Templates.TemplateContact? Recipient { get; init; }
+
     /// <summary>Makes the command safe to repeat: a redelivered e-mail opens one case.</summary>
     public string? IdempotencyKey { get; init; }
 }

@@ -23,7 +23,7 @@ namespace Crm.Interactions.Support;
 /// <para><b>SLA.</b> Timers are computed from the status history (<see cref="SupportCase.GetSla"/>); breaches are raised
 /// only by <see cref="CheckSlaAsync"/>, once per case and timer, never by a read.</para>
 /// </remarks>
-public sealed class SupportCaseManager
+public sealed partial class SupportCaseManager
 {
     private readonly IInteractionStore _store;
     private readonly IVersionCounterStore _counters;
@@ -66,15 +66,15 @@ public sealed class SupportCaseManager
     /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or the opening instant is in the future.</exception>
     /// <exception cref="RecordNotFoundException">A related case does not exist, belongs to another contact or was opened later.</exception>
     /// <exception cref="ConcurrencyConflictException">Concurrent opens took <see cref="SupportOptions.MaxTrackingCodeAttempts"/> numbers in a row; retry.</exception>
-    public Task<SupportCase> OpenAsync(TenantId tenantId, CaseDraft draft, CancellationToken cancellationToken = default)
-        => OpenOrImportAsync(tenantId, draft, null, cancellationToken);
+    public async Task<SupportCase> OpenAsync(TenantId tenantId, CaseDraft draft, CancellationToken cancellationToken = default)
+        => (await OpenOrImportAsync(tenantId, draft, null, cancellationToken).ConfigureAwait(false)).Case;
 
     /// <summary>Imports a case from a legacy system with its tracking code as it is; the code is then never issued again.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> is null.</exception>
     /// <exception cref="ArgumentException">The tracking code breaks its rule (1–64 printable ASCII characters), or as <see cref="OpenAsync"/>.</exception>
     /// <exception cref="ConcurrencyConflictException">The tenant already has a case with that code (entity <c>tracking code</c>).</exception>
-    public Task<SupportCase> ImportAsync(TenantId tenantId, string legacyTrackingCode, CaseDraft draft, CancellationToken cancellationToken = default)
-        => OpenOrImportAsync(tenantId, draft, TrackingCodeFormat.CheckCode(legacyTrackingCode, nameof(legacyTrackingCode)), cancellationToken);
+    public async Task<SupportCase> ImportAsync(TenantId tenantId, string legacyTrackingCode, CaseDraft draft, CancellationToken cancellationToken = default)
+        => (await OpenOrImportAsync(tenantId, draft, TrackingCodeFormat.CheckCode(legacyTrackingCode, nameof(legacyTrackingCode)), cancellationToken).ConfigureAwait(false)).Case;
 
     /// <summary>Records a response of the team on the case; the first one stops the first-response timer.</summary>
     /// <exception cref="ArgumentException">The tenant or id is empty, or the key breaks its rule.</exception>
@@ -304,7 +304,7 @@ public sealed class SupportCaseManager
         }
     }
 
-    private async Task<SupportCase> OpenOrImportAsync(TenantId tenantId, CaseDraft draft, string? legacyCode, CancellationToken cancellationToken)
+    private async Task<Automation.CaseOpening> OpenOrImportAsync(TenantId tenantId, CaseDraft draft, string? legacyCode, CancellationToken cancellationToken)
     {
         TenantId.ThrowIfEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(draft);
@@ -321,11 +321,14 @@ public sealed class SupportCaseManager
 
         var policy = await _policies.GetPolicyAsync(tenantId, cancellationToken).ConfigureAwait(false);
         var targets = policy?.For(draft.Priority);
+        var assigned = legacyCode is null && _automation is not null
+            ? await _automation.AssignAsync(tenantId, draft.ContactId, draft.Priority, category, draft.Channel, cancellationToken).ConfigureAwait(false)
+            : [];
         for (var attempt = 1; ; attempt++)
         {
             if (await TimelineEntries.FindReplayAsync(_store, tenantId, key, _logger, cancellationToken).ConfigureAwait(false) is { } replay)
             {
-                return await LinkedAsync(tenantId, replay.Links.Case, cancellationToken).ConfigureAwait(false);
+                return new Automation.CaseOpening(await LinkedAsync(tenantId, replay.Links.Case, cancellationToken).ConfigureAwait(false), [], null, replayed: true);
             }
 
             var now = _clock.GetCurrentInstant();
@@ -340,15 +343,18 @@ public sealed class SupportCaseManager
                 [new CaseStatusChange(CaseStatus.Open, openedAt)], null, 1, related, targets, SlaProgress.None, now, ConcurrencyStamp.New());
             var entry = TimelineEntries.New(tenantId, draft.ContactId, InteractionKind.CaseEvent, draft.Channel, InteractionDirection.Inbound, openedAt, draft.Assignee, null,
                 new InteractionLinks { Case = opened.Id }, now);
+            var automated = _automation is null || legacyCode is not null ? default : _automation.Build(opened, assigned, draft.Recipient, now, _eventIds);
             var changes = new InteractionChangeSet
             {
                 CasesCreated = [opened],
-                InteractionsRecorded = [entry],
+                InteractionsRecorded = [entry, .. automated.Entries ?? []],
+                FollowUpsCreated = automated.FollowUps ?? [],
                 IdempotencyKeys = TimelineEntries.Keys(key, entry, now),
                 VersionChecks = legacyCode is null && !drawn ? [InteractionChangeSet.CaseSequenceCheck(sequence)] : [],
                 Events = [
                     _eventIds.Identify(new CaseOpened(tenantId, now, opened.Id, opened.ContactId, code, opened.Priority, opened.Channel, opened.IsImported)),
                     TimelineEntries.Event(_eventIds, entry, now),
+                    .. automated.Events ?? [],
                 ],
             };
 
@@ -356,7 +362,7 @@ public sealed class SupportCaseManager
             {
                 await _store.SaveAsync(tenantId, changes, cancellationToken).ConfigureAwait(false);
                 Log.CaseOpened(_logger, tenantId, opened.ContactId, opened.Id, code, opened.IsImported);
-                return opened;
+                return Opening(opened, automated.FollowUps, automated.Acknowledgement);
             }
             catch (ConcurrencyConflictException conflict) when (legacyCode is null && attempt < _options.MaxTrackingCodeAttempts && conflict.Entity is "tracking code" or "version counter" or "idempotency key")
             {

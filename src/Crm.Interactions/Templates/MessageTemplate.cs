@@ -5,7 +5,7 @@ using Fluid;
 
 namespace Crm.Interactions.Templates;
 
-/// <summary>A message template in Liquid syntax (<c>Dear {{ contact.given_name }}, your case {{ case.tracking_code }} ...</c>), parsed and checked once by <see cref="Parse"/>, rendered many times by <see cref="Render"/>.</summary>
+/// <summary>A message template in Liquid syntax (<c>Dear {{ contact.given_name }}, your case {{ case.tracking_code }} ...</c>), parsed and checked once by <see cref="Parse"/>, rendered many times by <see cref="Render(TemplateContact?, TemplateCase?)"/>.</summary>
 /// <remarks>
 /// Rendered with Fluid against only the values of <see cref="TemplateContact"/> and <see cref="TemplateCase"/>, under
 /// the snake_case names listed in <see cref="Placeholders"/>: any other member, method, type or file is unreachable
@@ -76,11 +76,19 @@ public sealed class MessageTemplate
     /// <param name="contact">The contact's values, or <see langword="null"/> when the message has no contact.</param>
     /// <param name="supportCase">The case's values, or <see langword="null"/> when the message is about no case.</param>
     /// <exception cref="InvalidOperationException">The template ran more than <see cref="MaxSteps"/> statements or nested too deep.</exception>
-    public RenderedMessage Render(TemplateContact? contact, TemplateCase? supportCase = null)
+    public RenderedMessage Render(TemplateContact? contact, TemplateCase? supportCase = null) => Render(contact, supportCase, null);
+
+    /// <summary>Renders the template for a contact and a case, with helpful links readable as <c>{{ links.&lt;name&gt; }}</c> (an unknown name renders as nothing).</summary>
+    /// <param name="contact">The contact's values, or <see langword="null"/> when the message has no contact.</param>
+    /// <param name="supportCase">The case's values, or <see langword="null"/> when the message is about no case.</param>
+    /// <param name="links">Link texts by name (plain strings: nothing else becomes readable), or <see langword="null"/> for none.</param>
+    /// <exception cref="InvalidOperationException">The template ran more than <see cref="MaxSteps"/> statements or nested too deep.</exception>
+    public RenderedMessage Render(TemplateContact? contact, TemplateCase? supportCase, IReadOnlyDictionary<string, string>? links)
     {
         var context = new TemplateContext(options);
         context.SetValue("contact", contact ?? TemplateContact.None);
         context.SetValue("case", supportCase ?? TemplateCase.None);
+        context.SetValue("links", links is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(links, StringComparer.Ordinal));
         try
         {
             var renderedSubject = subject?.Render(context, NullEncoder.Default) ?? string.Empty;

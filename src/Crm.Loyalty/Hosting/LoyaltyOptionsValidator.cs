@@ -40,6 +40,11 @@ internal sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>
             failures.Add($"The registered ILoyaltyStore ({store.GetType().FullName}) does not implement Crm.Outbox.IOutboxStore: the loyalty package writes its events to the store's outbox in the same atomic save as the ledger entries. Implement IOutboxStore (InMemoryOutbox can be embedded; the EF Core stores have one).");
         }
 
+        if (store is not null && options.Program is { Tiers.Count: > 0 } && store is not ILoyaltyTierStore)
+        {
+            failures.Add($"The loyalty program has tiers, so the registered ILoyaltyStore ({store.GetType().FullName}) must implement ILoyaltyTierStore (stored tiers with their history); the in-memory and EF Core stores do.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -4,7 +4,7 @@ using Crm.Loyalty.Storage;
 namespace Crm.Loyalty.InMemory;
 
 /// <summary>One tenant's ledger in the in-memory store; every member is guarded by the partition's lock.</summary>
-internal sealed class LoyaltyPartition
+internal sealed partial class LoyaltyPartition
 {
     public Lock Gate { get; } = new();
 
@@ -154,10 +154,13 @@ internal sealed class LoyaltyPartition
                 throw new ConcurrencyConflictException("points lot", entryId.ToString());
             }
         }
+
+        CheckTierChanges(tenantId, member, changes);
     }
 
     public void Apply(LoyaltyChangeSet changes)
     {
+        ApplyTierChanges(changes);
         foreach (var check in changes.VersionChecks.Where(c => c.Advance))
         {
             Counters[check.Counter] = check.ExpectedVersion + 1;

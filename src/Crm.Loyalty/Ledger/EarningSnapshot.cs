@@ -1,6 +1,6 @@
 namespace Crm.Loyalty.Ledger;
 
-/// <summary>The rules and rates an earning (or a reversal) was computed with, stored on the entry so nothing is ever recomputed with today's configuration.</summary>
+/// <summary>The rules, rates and tier an earning (or a reversal) was computed with, stored on the entry so nothing is ever recomputed with today's configuration.</summary>
 public sealed record EarningSnapshot
 {
     /// <summary>Creates the snapshot.</summary>
@@ -28,4 +28,10 @@ public sealed record EarningSnapshot
 
     /// <summary>Points the rules gave but a cap withheld.</summary>
     public long CappedPoints { get; }
+
+    /// <summary>The member's stored tier when the purchase earned (copied onto its reversals), or <see langword="null"/> when the member held none.</summary>
+    public string? TierId { get; init; }
+
+    /// <summary>The tier's earning multiplier that was applied (already included in each line's <see cref="EarnedLine.Multiplier"/>); 1 when none.</summary>
+    public decimal TierMultiplier { get; init; } = 1m;
 }

@@ -5,7 +5,7 @@ namespace Crm.Loyalty.Program;
 /// <summary>The pure earning computation of a program (the order of operations of <see cref="EarningBasis"/>).</summary>
 internal static class EarningCalculator
 {
-    public static EarningPreview Compute(LoyaltyProgram program, Purchase purchase, long? capRoom)
+    public static EarningPreview Compute(LoyaltyProgram program, Purchase purchase, long? capRoom, Tiers.LoyaltyTier? tier = null)
     {
         var date = purchase.OccurredAt.InZone(program.TimeZone).Date;
         if (!program.IsActiveOn(date))
@@ -14,6 +14,7 @@ internal static class EarningCalculator
         }
 
         var share = EarningShare(program, purchase);
+        var tierFactor = tier?.EarningMultiplier ?? 1m;
         var lines = new List<EarnedLine>(purchase.Lines.Count);
         foreach (var line in purchase.Lines)
         {
@@ -26,6 +27,7 @@ internal static class EarningCalculator
             basis *= share;
             var (rate, ruleIds) = Rate(program, line.Category);
             var (multiplier, multiplierIds) = Multiplier(program, line.Category, date);
+            multiplier *= tierFactor;
             var points = rate == 0 ? 0 : Round(basis * rate * multiplier, program.Rounding);
             var ruleText = ruleIds.Count == 0 ? null : string.Join('+', ruleIds) + (multiplierIds.Count == 0 ? string.Empty : "*" + string.Join('*', multiplierIds));
             lines.Add(new EarnedLine(line.LineId, line.NetAmount, basis, ruleText, rate, multiplier, points));
@@ -48,7 +50,7 @@ internal static class EarningCalculator
             total -= capped;
         }
 
-        return new EarningPreview(total, new EarningSnapshot(program.Id, program.Rounding, lines, capped));
+        return new EarningPreview(total, new EarningSnapshot(program.Id, program.Rounding, lines, capped) { TierId = tier?.Id, TierMultiplier = tierFactor });
     }
 
     /// <summary>Rounds a non-negative number of points with the program's mode.</summary>

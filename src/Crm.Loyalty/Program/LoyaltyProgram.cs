@@ -12,7 +12,7 @@ namespace Crm.Loyalty.Program;
 /// higher rule already applied; stackable rules add up (rates) or multiply (multipliers).</para>
 /// <para><see cref="Validate"/> lists every broken rule; <see cref="ThrowIfInvalid"/> throws <see cref="LoyaltyProgramException"/>.</para>
 /// </remarks>
-public sealed record LoyaltyProgram
+public sealed partial record LoyaltyProgram
 {
     /// <summary>Creates a program.</summary>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
@@ -129,6 +129,7 @@ public sealed record LoyaltyProgram
 
         ValidateRules(failures);
         ValidateTiers(failures);
+        ValidatePointValue(failures);
         return failures;
     }
 
@@ -270,6 +271,8 @@ public sealed record LoyaltyProgram
 
             previous = tier;
         }
+
+        ValidateStoredTiers(failures);
     }
 
     private static void CheckId(List<string> failures, HashSet<string> ids, string id)

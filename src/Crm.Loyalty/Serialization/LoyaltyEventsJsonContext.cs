@@ -11,6 +11,7 @@ namespace Crm.Loyalty.Serialization;
 [JsonSerializable(typeof(PointsReversed))]
 [JsonSerializable(typeof(PointsAdjusted))]
 [JsonSerializable(typeof(RewardPaid))]
+[JsonSerializable(typeof(TierChanged))]
 internal sealed partial class LoyaltyEventsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured (they take precedence over the generated metadata).</summary>

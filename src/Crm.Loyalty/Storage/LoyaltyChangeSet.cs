@@ -16,7 +16,7 @@ namespace Crm.Loyalty.Storage;
 /// <para>Nothing is ever updated or deleted: entries, lots and allocations are appended. A store that implements
 /// <see cref="Crm.Outbox.IOutboxStore"/> writes <see cref="ChangeSet.Events"/> to its outbox in the same atomic save.</para>
 /// </remarks>
-public sealed class LoyaltyChangeSet : ChangeSet
+public sealed partial class LoyaltyChangeSet : ChangeSet
 {
     /// <summary>Ledger entries to append, all of one member.</summary>
     public IReadOnlyList<LedgerEntry> Entries { get; init; } = [];
@@ -49,8 +49,8 @@ public sealed class LoyaltyChangeSet : ChangeSet
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty && Entries.Count == 0 && LotsCreated.Count == 0 && Allocations.Count == 0;
+    public override bool IsEmpty => base.IsEmpty && Entries.Count == 0 && LotsCreated.Count == 0 && Allocations.Count == 0 && TierChanges.Count == 0;
 
     /// <summary>How many records of each kind the change set writes.</summary>
-    public override string ToString() => $"LoyaltyChangeSet ({Entries.Count} entries, {LotsCreated.Count} lot(s), {Allocations.Count} allocation(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
+    public override string ToString() => $"LoyaltyChangeSet ({Entries.Count} entries, {LotsCreated.Count} lot(s), {Allocations.Count} allocation(s), {TierChanges.Count} tier change(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
 }

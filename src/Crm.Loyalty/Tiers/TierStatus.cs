@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Crm.Loyalty.Tiers;
 
-/// <summary>A member's tier as of an instant, derived from the ledger, with the progress to the next tier.</summary>
+/// <summary>A member's stored tier as of an instant, with the qualifying total of the window and the progress to the next tier.</summary>
 public sealed record TierStatus
 {
     /// <summary>The member.</summary>
@@ -20,12 +20,18 @@ public sealed record TierStatus
     /// <summary>The qualifying total recorded from <see cref="WindowStart"/> up to and including <see cref="AsOf"/> (points earned, or currency units spent).</summary>
     public required decimal Qualifying { get; init; }
 
-    /// <summary>The highest tier <see cref="Qualifying"/> reaches, or <see langword="null"/> when it reaches none.</summary>
+    /// <summary>The member's stored tier at <see cref="AsOf"/>, or <see langword="null"/> when the member held none.</summary>
     public LoyaltyTier? Tier { get; init; }
 
-    /// <summary>The tier above <see cref="Tier"/>, or <see langword="null"/> at the top.</summary>
+    /// <summary>When the member entered <see cref="Tier"/>, or <see langword="null"/> when no tier change was recorded by then.</summary>
+    public Instant? Since { get; init; }
+
+    /// <summary>The highest tier <see cref="Qualifying"/> reaches (what a review to the qualified tier would keep), or <see langword="null"/>.</summary>
+    public LoyaltyTier? Reached { get; init; }
+
+    /// <summary>The tier above <see cref="Tier"/> (the lowest tier when the member holds none), or <see langword="null"/> at the top.</summary>
     public LoyaltyTier? NextTier { get; init; }
 
-    /// <summary>What is still missing to reach <see cref="NextTier"/>, or <see langword="null"/> at the top.</summary>
-    public decimal? ToNextTier => NextTier is { } next ? next.Threshold - Qualifying : null;
+    /// <summary>What is still missing to reach <see cref="NextTier"/> (0 when the window already reaches it), or <see langword="null"/> at the top.</summary>
+    public decimal? ToNextTier => NextTier is { } next ? Math.Max(0m, next.Threshold - Qualifying) : null;
 }

@@ -45,6 +45,7 @@ public abstract class LoyaltyRefundSpecification : LoyaltySpecificationBase<ILoy
             Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 50m)],
             TierQualification = TierQualification.PointsEarned,
             TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
+            TierDowngrade = TierDowngradePolicy.ToQualifiedTier,
         };
         var manager = CreateManager(store, tiers);
         await manager.AccruePurchaseAsync(TenantA, member, TwoLines("o-1")).ConfigureAwait(false);

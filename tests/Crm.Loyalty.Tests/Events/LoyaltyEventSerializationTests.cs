@@ -24,6 +24,7 @@ public sealed class LoyaltyEventSerializationTests
         new PointsReversed(Tenant, At, Member, Entry, -5, Other) { WrittenOff = 3 },
         new PointsAdjusted(Tenant, At, Member, Entry, -2),
         new RewardPaid(Tenant, At, Member, Entry, 500, "free-coffee"),
+        new TierChanged(Tenant, At, Member, "silver", "gold", Crm.Loyalty.Tiers.TierChangeReason.Upgrade, 1_250.50m),
     ];
 
     [Theory]

@@ -33,3 +33,15 @@ public sealed class InMemoryLoyaltyRewardSpecificationTests : LoyaltyRewardSpeci
 {
     protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
 }
+
+/// <summary>The stored-tier specification run against <see cref="InMemoryLoyaltyStore"/>.</summary>
+public sealed class InMemoryLoyaltyTierSpecificationTests : LoyaltyTierSpecification
+{
+    protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
+}
+
+/// <summary>The member-ranking specification run against <see cref="InMemoryLoyaltyStore"/>.</summary>
+public sealed class InMemoryLoyaltyRankingSpecificationTests : LoyaltyRankingSpecification
+{
+    protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
+}

@@ -13,6 +13,7 @@ public sealed class TierDefinitionTests
         Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 100m), new LoyaltyTier("gold", 500m)],
         TierQualification = TierQualification.PointsEarned,
         TierWindow = window,
+        TierDowngrade = TierDowngradePolicy.OneStepDown,
     };
 
     [Fact]
@@ -68,4 +69,26 @@ public sealed class TierDefinitionTests
 
     [Fact]
     public void Program_without_tiers_needs_no_window() => Basic().Validate().Should().BeEmpty();
+
+    [Fact]
+    public void A_tiered_program_without_a_downgrade_policy_is_refused()
+        => (Tiered(TierWindow.CalendarYear) with { TierDowngrade = TierDowngradePolicy.Unset }).Validate().Should().ContainSingle().Which.Should().Contain("TierDowngrade");
+
+    [Theory]
+    [InlineData("PT1H")]
+    [InlineData("P-1D")]
+    public void A_grace_period_with_time_units_or_negative_is_refused(string grace)
+        => (Tiered(TierWindow.CalendarYear) with { TierGracePeriod = NodaTime.Text.PeriodPattern.Roundtrip.Parse(grace).Value }).Validate().Should().ContainSingle().Which.Should().Contain("TierGracePeriod");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_tier_multiplier_that_is_not_positive_is_refused(int factor)
+        => (Tiered(TierWindow.CalendarYear) with { Tiers = [new LoyaltyTier("bronze", 0m) { EarningMultiplier = factor }] }).Validate().Should().ContainSingle().Which.Should().Contain("EarningMultiplier");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_point_value_that_is_not_positive_is_refused(int value)
+        => (Basic() with { PointValue = value }).Validate().Should().ContainSingle().Which.Should().Contain("PointValue");
 }

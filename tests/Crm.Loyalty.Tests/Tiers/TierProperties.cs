@@ -21,6 +21,7 @@ public sealed class TierProperties
             Tiers = [new LoyaltyTier("bronze", 0m), new LoyaltyTier("silver", 100m)],
             TierQualification = TierQualification.PointsEarned,
             TierWindow = TierWindow.Rolling(Period.FromYears(5)),
+            TierDowngrade = TierDowngradePolicy.ToQualifiedTier,
         };
         var manager = Manager(program, clock);
         var member = ContactId.New();

@@ -26,6 +26,7 @@ public sealed class TierStatusTests
             Tiers = [Bronze, Silver, Gold],
             TierQualification = qualification,
             TierWindow = window,
+            TierDowngrade = TierDowngradePolicy.ToQualifiedTier,
         };
 
     private static FakeClock ClockAt(Instant at) => new(at);
@@ -62,7 +63,8 @@ public sealed class TierStatusTests
 
         var status = await manager.GetTierAsync(Tenant, member, clock.GetCurrentInstant());
         status.Qualifying.Should().Be(90m);
-        status.Tier.Should().Be(Bronze);
+        status.Reached.Should().Be(Bronze);
+        status.Tier.Should().Be(Silver, "a refund never lowers the stored tier; only a review does");
     }
 
     [Fact]
@@ -156,7 +158,8 @@ public sealed class TierStatusTests
         status.WindowStart.Should().Be(Instant.FromUtc(2025, 3, 31, 22, 0));
         status.WindowEnd.Should().Be(Instant.FromUtc(2025, 6, 30, 22, 0));
         status.Qualifying.Should().Be(10m);
-        status.Tier.Should().Be(Bronze);
+        status.Reached.Should().Be(Bronze);
+        status.Tier.Should().Be(Silver, "a new quarter does not lower the stored tier; only a review does");
     }
 
     [Fact]
@@ -181,15 +184,18 @@ public sealed class TierStatusTests
     }
 
     [Fact]
-    public async Task A_member_with_no_entries_reaches_a_zero_threshold_tier()
+    public async Task A_member_with_no_entries_holds_no_tier_though_the_window_reaches_a_zero_threshold_tier()
     {
         var manager = Manager(Tiered(TierWindow.Rolling(Period.FromMonths(12))));
 
         var status = await manager.GetTierAsync(Tenant, ContactId.New(), Instant.FromUtc(2025, 5, 1, 0, 0));
 
         status.Qualifying.Should().Be(0m);
-        status.Tier.Should().Be(Bronze);
-        status.ToNextTier.Should().Be(100m);
+        status.Tier.Should().BeNull();
+        status.Since.Should().BeNull();
+        status.Reached.Should().Be(Bronze);
+        status.NextTier.Should().Be(Bronze);
+        status.ToNextTier.Should().Be(0m);
     }
 
     [Fact]
