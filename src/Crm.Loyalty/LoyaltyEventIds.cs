@@ -2,7 +2,7 @@ namespace Crm.Loyalty;
 
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Loyalty logs with, so hosts can filter them.</summary>
 /// <remarks>Crm.Loyalty owns 3000–3999: 3000–3099 the ledger. Numbers are never reused for another meaning.</remarks>
-public static class LoyaltyEventIds
+public static partial class LoyaltyEventIds
 {
     /// <summary>Points were credited to a member (an earning, an award, a positive adjustment or a cancelled redemption) (Information).</summary>
     public const int PointsCredited = 3001;

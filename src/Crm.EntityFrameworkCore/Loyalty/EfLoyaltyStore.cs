@@ -24,7 +24,7 @@ namespace Crm.EntityFrameworkCore.Loyalty;
 /// <para>Rows are appended only; nothing is updated or deleted.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
+public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;

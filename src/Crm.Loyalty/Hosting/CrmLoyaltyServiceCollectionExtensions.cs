@@ -41,6 +41,7 @@ public static class CrmLoyaltyServiceCollectionExtensions
         services.TryAddScoped<LoyaltyManager>();
         builder.AddPersonalDataContributor<LoyaltyPersonalDataContributor>();
         builder.AddOutboxStore(static sp => sp.GetRequiredService<ILoyaltyStore>() as IOutboxStore);
+        builder.AddLoyaltyMerges();
 
         var events = LoyaltyEventsJsonContext.Configured;
         builder.AddEventType(events.PointsEarned).AddEventType(events.PointsRedeemed).AddEventType(events.PointsExpired)

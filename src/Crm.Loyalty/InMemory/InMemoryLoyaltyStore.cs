@@ -15,7 +15,7 @@ namespace Crm.Loyalty.InMemory;
 /// any of it and appends the change set's events to the embedded <see cref="InMemoryOutbox"/> under the same lock.
 /// Register it as a singleton (the DI builder does so by default).
 /// </remarks>
-public sealed class InMemoryLoyaltyStore : ILoyaltyStore, IOutboxStore, IVersionCounterStore
+public sealed partial class InMemoryLoyaltyStore : ILoyaltyStore, IOutboxStore, IVersionCounterStore
 {
     private readonly ConcurrentDictionary<TenantId, LoyaltyPartition> _tenants = new();
 

@@ -4,7 +4,7 @@ using Crm.Loyalty.Storage;
 namespace Crm.Loyalty.InMemory;
 
 /// <summary>One tenant's ledger in the in-memory store; every member is guarded by the partition's lock.</summary>
-internal sealed class LoyaltyPartition
+internal sealed partial class LoyaltyPartition
 {
     public Lock Gate { get; } = new();
 
