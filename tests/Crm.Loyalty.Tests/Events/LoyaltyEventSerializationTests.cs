@@ -24,6 +24,10 @@ public sealed class LoyaltyEventSerializationTests
         new PointsReversed(Tenant, At, Member, Entry, -5, Other) { WrittenOff = 3 },
         new PointsAdjusted(Tenant, At, Member, Entry, -2),
         new RewardPaid(Tenant, At, Member, Entry, 500, "free-coffee"),
+        new ReferralRewardPaid(Tenant, At, Member, Entry, 100, ContactId.New(), 1),
+        new ReferralRewardVoided(Tenant, At, Member, ContactId.New()),
+        new ReferralRejected(Tenant, At, Member, ContactId.New(), "shared-email"),
+        new LedgerMerged(Tenant, At, Member, ContactId.New()),
     ];
 
     [Theory]
