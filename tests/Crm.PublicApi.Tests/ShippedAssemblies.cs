@@ -14,5 +14,6 @@ internal static class ShippedAssemblies
         typeof(Crm.Testing.SequentialEventIdGenerator).Assembly,
         typeof(Crm.EntityFrameworkCore.CrmDbContext).Assembly,
         typeof(Crm.Interactions.Interaction).Assembly,
+        typeof(Crm.Loyalty.Interactions.LoyaltyInteractionsEventIds).Assembly,
     ];
 }

@@ -401,7 +401,8 @@ public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IV
         if (page.Cursor is not null)
         {
             var after = Cursor.Parse(page.Cursor, nameof(page));
-            sql.Append(CultureInfo.InvariantCulture, $" AND ({timeColumn} {comparison} {{{args.Count}}} OR ({timeColumn} = {{{args.Count}}} AND id {comparison} {{{args.Count + 1}}}))");
+            // The first, redundant bound is what the index range can start from; the OR alone is only a filter, which read every row before the cursor.
+            sql.Append(CultureInfo.InvariantCulture, $" AND {timeColumn} {comparison}= {{{args.Count}}} AND ({timeColumn} {comparison} {{{args.Count}}} OR ({timeColumn} = {{{args.Count}}} AND id {comparison} {{{args.Count + 1}}}))");
             args.Add(after.At.ToUnixTimeTicks());
             args.Add(after.Id);
         }

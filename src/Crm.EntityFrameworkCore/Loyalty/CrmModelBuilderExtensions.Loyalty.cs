@@ -15,6 +15,7 @@ public static partial class CrmModelBuilderExtensions
         ArgumentNullException.ThrowIfNull(modelBuilder);
         VersionCounters(modelBuilder);
         Outbox(modelBuilder);
+        LoyaltyReferrals(modelBuilder);
         modelBuilder.Entity<LoyaltyEntryRow>(e =>
         {
             e.ToTable("crm_loyalty_entries");

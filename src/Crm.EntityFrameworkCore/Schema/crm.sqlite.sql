@@ -195,6 +195,43 @@ CREATE TABLE IF NOT EXISTS "crm_loyalty_lots" (
     CONSTRAINT "PK_crm_loyalty_lots" PRIMARY KEY ("tenant_id", "id")
 );
 
+CREATE TABLE IF NOT EXISTS "crm_loyalty_member_merges" (
+    "tenant_id" TEXT NOT NULL,
+    "absorbed_id" TEXT NOT NULL,
+    "survivor_id" TEXT NOT NULL,
+    "merged_at" INTEGER NOT NULL,
+    CONSTRAINT "PK_crm_loyalty_member_merges" PRIMARY KEY ("tenant_id", "absorbed_id")
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_referral_rejections" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_referral_rejections" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "source_key" TEXT NOT NULL,
+    "referee_id" TEXT NOT NULL,
+    "referrer_id" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "rejected_at" INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "crm_loyalty_referrals" (
+    "tenant_id" TEXT NOT NULL,
+    "referee_id" TEXT NOT NULL,
+    "referrer_id" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "attributed_at" INTEGER NOT NULL,
+    "source_key" TEXT NOT NULL,
+    "purchase_key" TEXT NULL,
+    "purchase_amount" TEXT NULL,
+    "purchase_currency" TEXT NULL,
+    "purchased_at" INTEGER NULL,
+    "eligible_at" INTEGER NULL,
+    "referee_points" INTEGER NOT NULL,
+    "referrer_points" INTEGER NOT NULL,
+    "chain_points" TEXT NOT NULL,
+    "settled_at" INTEGER NULL,
+    CONSTRAINT "PK_crm_loyalty_referrals" PRIMARY KEY ("tenant_id", "referee_id")
+);
+
 CREATE TABLE IF NOT EXISTS "crm_loyalty_tier_changes" (
     "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_tier_changes" PRIMARY KEY AUTOINCREMENT,
     "tenant_id" TEXT NOT NULL,
@@ -412,6 +449,14 @@ CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_id" ON "crm_loyalty_en
 CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_entries_key" ON "crm_loyalty_entries" ("tenant_id", "idempotency_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_lots_member_expiry" ON "crm_loyalty_lots" ("tenant_id", "contact_id", "expires_at");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_referral_rejections_referee" ON "crm_loyalty_referral_rejections" ("tenant_id", "referee_id");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_referral_rejections_referrer" ON "crm_loyalty_referral_rejections" ("tenant_id", "referrer_id");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_referral_rejections_source" ON "crm_loyalty_referral_rejections" ("tenant_id", "source_key");
+
+CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_referrals_due" ON "crm_loyalty_referrals" ("tenant_id", "status", "eligible_at");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_tier_changes_member" ON "crm_loyalty_tier_changes" ("tenant_id", "contact_id", "sequence");
 

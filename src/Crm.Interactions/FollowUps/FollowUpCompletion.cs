@@ -25,4 +25,7 @@ public sealed record FollowUpCompletion
 
     /// <summary>Makes the command safe to repeat: a second completion with the same key returns the first one's result and writes nothing.</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The outcome and instant; never the note or the key.</summary>
+    public override string ToString() => $"FollowUpCompletion {Outcome}{(CompletedAt is { } at ? $" at {at}" : "")}";
 }

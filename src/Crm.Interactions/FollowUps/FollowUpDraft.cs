@@ -20,4 +20,7 @@ public sealed record FollowUpDraft
 
     /// <summary>When it is due (required); not before it is created.</summary>
     public Instant DueAt { get; init; }
+
+    /// <summary>The contact, assignee and due instant; never the reason.</summary>
+    public override string ToString() => $"FollowUpDraft for {ContactId} to {Assignee} due {DueAt}";
 }

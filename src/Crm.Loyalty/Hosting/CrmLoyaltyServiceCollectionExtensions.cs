@@ -21,7 +21,8 @@ public static class CrmLoyaltyServiceCollectionExtensions
     /// debt policy set, positive rates and points, unambiguous precedence…), the retry limit, and that the registered store
     /// implements <see cref="IOutboxStore"/>; a failure is an <see cref="OptionsValidationException"/> naming the rule.</para>
     /// <para>Events: the package's event types are registered with the <see cref="Crm.Events.CrmEventSerializer"/> and the
-    /// registered store is added as an outbox for the <see cref="OutboxDispatcher"/>.</para>
+    /// registered store is added as an outbox for the <see cref="OutboxDispatcher"/>. A listener of Crm.Contacts'
+    /// <c>ContactsMerged</c> moves merged members' ledgers to the survivor (<see cref="LoyaltyManager.MergeMembersAsync"/>).</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     public static CrmBuilder AddLoyalty(this CrmBuilder builder, Action<LoyaltyOptions>? configure = null)
@@ -41,6 +42,7 @@ public static class CrmLoyaltyServiceCollectionExtensions
         services.TryAddScoped<LoyaltyManager>();
         builder.AddPersonalDataContributor<LoyaltyPersonalDataContributor>();
         builder.AddOutboxStore(static sp => sp.GetRequiredService<ILoyaltyStore>() as IOutboxStore);
+        builder.AddLoyaltyMerges();
 
         var events = LoyaltyEventsJsonContext.Configured;
         builder.AddEventType(events.PointsEarned).AddEventType(events.PointsRedeemed).AddEventType(events.PointsExpired)

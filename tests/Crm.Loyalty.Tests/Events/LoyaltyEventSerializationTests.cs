@@ -25,6 +25,10 @@ public sealed class LoyaltyEventSerializationTests
         new PointsAdjusted(Tenant, At, Member, Entry, -2),
         new RewardPaid(Tenant, At, Member, Entry, 500, "free-coffee"),
         new TierChanged(Tenant, At, Member, "silver", "gold", Crm.Loyalty.Tiers.TierChangeReason.Upgrade, 1_250.50m),
+        new ReferralRewardPaid(Tenant, At, Member, Entry, 100, ContactId.New(), 1),
+        new ReferralRewardVoided(Tenant, At, Member, ContactId.New()),
+        new ReferralRejected(Tenant, At, Member, ContactId.New(), "shared-email"),
+        new LedgerMerged(Tenant, At, Member, ContactId.New()),
     ];
 
     [Theory]
