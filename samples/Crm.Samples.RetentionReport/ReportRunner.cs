@@ -5,6 +5,7 @@ using Crm.Samples.RetentionReport.Cli;
 using Crm.Samples.RetentionReport.Generation;
 using Crm.Samples.RetentionReport.Input;
 using Crm.Samples.RetentionReport.Output;
+using Crm.Samples.RetentionReport.Relationship;
 using Crm.Samples.RetentionReport.Storage;
 using NodaTime;
 using Spectre.Console;
@@ -111,6 +112,7 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
             referrals = await crm.ReferralsAsync(ReportDocument.TopRows, cancellationToken);
         }
 
+        var relationship = await RelationshipAsync(steps, database, customerBase, ids, cancellationToken);
         var keys = ids.Select(id => id.ToString()).ToArray();
         var purchases = customerBase.Purchases.Select(p => new Purchase<string>(keys[p.Customer], p.At, p.Amount));
         ReportFigures figures;
@@ -120,9 +122,40 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
         }
 
         var names = customerBase.Customers.Select((c, i) => (Key: keys[i], Label: $"{c.Name} (#{i + 1})")).ToDictionary(x => x.Key, x => x.Label, StringComparer.Ordinal);
-        var document = new ReportDocument($"generated base of {DemoCustomers:N0} customers, kept in {database}", figures, referrals, names);
+        var document = new ReportDocument($"generated base of {DemoCustomers:N0} customers, kept in {database}", figures, referrals, names, relationship);
         WriteHtml(steps, document);
         return document;
+    }
+
+    // Records the base's purchases, calls, e-mails, cases and NPS answers through Crm.Interactions and runs the loyalty
+    // club through Crm.Loyalty, on the same SQLite file; then reads the facts back and computes the figures from them.
+    private async Task<RelationshipFigures> RelationshipAsync(ProgressLog steps, string database, CustomerBase customerBase, IReadOnlyList<ContactId> ids, CancellationToken cancellationToken)
+    {
+        CustomerActivity activity;
+        using (steps.Begin("Generating calls, e-mails, support cases, NPS answers and refunds"))
+        {
+            activity = ActivityGenerator.Default.Generate(customerBase);
+        }
+
+        var start = customerBase.FirstDay.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var end = customerBase.AsOf.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        await using var crm = RelationshipStore.Open(database, CustomerBaseStore.Tenant, start);
+        IReadOnlyList<Crm.Interactions.Purchases.PurchaseId> purchaseIds;
+        using (var step = steps.Begin($"Recording {customerBase.Purchases.Count:N0} purchases and {activity.Touches.Count:N0} calls and e-mails on the timelines (change sets of 1,000)"))
+        {
+            purchaseIds = await crm.RecordPurchasesAsync(customerBase.Purchases, ids, step, cancellationToken);
+            await crm.RecordTouchesAsync(activity.Touches, ids, step, cancellationToken);
+        }
+
+        using (var step = steps.Begin($"Replaying {activity.Cases.Count:N0} support cases, {activity.Feedback.Count:N0} NPS answers, {activity.Refunds.Count:N0} refunds and the loyalty club through the managers"))
+        {
+            await crm.ReplayAsync(customerBase, activity, ids, purchaseIds, step, cancellationToken);
+        }
+
+        using (steps.Begin("Running the club's expiry and reading back cases, NPS answers, tiers and statements"))
+        {
+            return await crm.ReadFiguresAsync(end, options.Zone, cancellationToken);
+        }
     }
 
     private ReportSettings Settings(LocalDate asOf)
@@ -154,7 +187,7 @@ internal sealed class ReportRunner(ReportOptions options, IAnsiConsole output, I
         if (options.Format == ReportFormat.Json)
         {
             using var stdout = Console.OpenStandardOutput();
-            JsonReport.Write(stdout, document.Figures);
+            JsonReport.Write(stdout, document.Figures, document.Relationship);
             if (options.HtmlPath is { } json)
             {
                 progressConsole.MarkupLineInterpolated($"HTML report: [link]{Path.GetFullPath(json)}[/]");

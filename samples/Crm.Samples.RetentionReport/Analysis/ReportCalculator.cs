@@ -99,12 +99,18 @@ internal static class ReportCalculator
     private static ModelEstimate Estimate(FitDiagnostics diagnostics, double logLikelihood, int customers, bool converged, params double[] estimates)
         => new([.. estimates.Select((e, i) => new ModelParameter(diagnostics.ParameterNames[i], e, diagnostics.StandardErrors[i]))], logLikelihood, customers, converged);
 
+    /// <summary>The label of a calendar quarter: 2025-Q3.</summary>
+    public static string QuarterLabel(ReportingPeriod quarter)
+    {
+        ArgumentNullException.ThrowIfNull(quarter);
+        var start = quarter.Dates.Start;
+        return string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{((start.Month - 1) / 3) + 1}");
+    }
+
     private static QuarterRetention QuarterOf(PeriodRetention period)
     {
-        var start = period.Period.Dates.Start;
-        var label = string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{((start.Month - 1) / 3) + 1}");
         var r = period.Result;
-        return new QuarterRetention(label, r.StartCustomers, r.NewCustomers, r.EndCustomers, period.RetentionPercent, period.ChurnPercent);
+        return new QuarterRetention(QuarterLabel(period.Period), r.StartCustomers, r.NewCustomers, r.EndCustomers, period.RetentionPercent, period.ChurnPercent);
     }
 
     private static HoldoutCheck HoldoutOf(CustomerSummarySet<string> summary, BgNbdModel bgnbd, ReportSettings settings)

@@ -29,6 +29,15 @@ internal static class Figures
     /// <summary>A model parameter or standard error: 0.2430, or "—" when not a number.</summary>
     public static string Estimate(double value) => double.IsFinite(value) ? value.ToString("0.0000", Invariant) : "—";
 
+    /// <summary>A duration in hours with one decimal: 3.5 h, or "—" when there is none.</summary>
+    public static string Hours(NodaTime.Duration? value) => value is { } v ? v.TotalHours.ToString("0.0", Invariant) + " h" : "—";
+
+    /// <summary>A Net Promoter Score on −100…100 with one decimal and its sign: +12.5, or "—" when undefined.</summary>
+    public static string Nps(MetricValue value) => value.TryGetValue(out var v) ? v.ToString("+0.0;−0.0;0.0", Invariant) : "—";
+
+    /// <summary>A share 0–1 held as a metric value, as a percentage with one decimal: 38.2 %, or "—" when undefined.</summary>
+    public static string Share(MetricValue value) => value.TryGetValue(out var v) ? Share(v) : "—";
+
     /// <summary>A log-likelihood: -9582.43.</summary>
     public static string LogLikelihood(double value) => value.ToString("0.00", Invariant);
 }

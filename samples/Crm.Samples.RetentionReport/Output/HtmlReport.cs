@@ -6,11 +6,11 @@ using Crm.Samples.RetentionReport.Analysis;
 namespace Crm.Samples.RetentionReport.Output;
 
 /// <summary>
-/// Writes the report as one self-contained HTML page: the same figures as the console report plus four inline SVG
+/// Writes the report as one self-contained HTML page: the same figures as the console report plus inline SVG
 /// charts. No script, no external style sheet, font or image: it opens offline in any browser.
 /// </summary>
 /// <remarks>Each headline figure carries a <c>data-figure</c> attribute naming the JSON field it shows, so tests and tools can find it.</remarks>
-internal static class HtmlReport
+internal static partial class HtmlReport
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
@@ -96,6 +96,11 @@ internal static class HtmlReport
             html.Append("<h2>Referrals</h2><h3>Top referrers</h3>");
             Table(html, ["Referrer", "Direct", "Indirect"], referrals.TopReferrers.Select(r => new[] { report.Label(r.Customer), Figures.Count(r.Direct), Figures.Count(r.Indirect) }));
             html.Append(CultureInfo.InvariantCulture, $"<h3>Golden referral chain</h3><p data-figure=\"goldenChain\">{E(string.Join(" → ", referrals.GoldenChain.Select(report.Label)))}</p>");
+        }
+
+        if (report.Relationship is { } relationship)
+        {
+            Relationship(html, relationship);
         }
 
         html.Append("</body></html>\n");

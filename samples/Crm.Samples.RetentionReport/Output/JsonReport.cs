@@ -7,14 +7,17 @@ namespace Crm.Samples.RetentionReport.Output;
 /// Writes the report as the one JSON object of the versioned contract in docs/report-json.md: the field names, their order
 /// and their meaning are fixed for a <see cref="Version"/>.
 /// </summary>
-internal static class JsonReport
+internal static partial class JsonReport
 {
     /// <summary>The contract version written in the <c>version</c> field.</summary>
     /// <remarks>Adding a field keeps the version; renaming, removing or changing the meaning of one raises it.</remarks>
     public const int Version = 1;
 
     /// <summary>Writes the report to <paramref name="output"/> followed by one newline, and nothing else.</summary>
-    public static void Write(Stream output, ReportFigures figures)
+    /// <param name="output">Where to write.</param>
+    /// <param name="figures">The purchase figures.</param>
+    /// <param name="relationship">NPS, service and loyalty figures, or null (written as <c>null</c>) when the input has none.</param>
+    public static void Write(Stream output, ReportFigures figures, RelationshipFigures? relationship = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(figures);
@@ -46,6 +49,7 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+            Relationship(json, relationship);
             json.WriteEndObject();
         }
 

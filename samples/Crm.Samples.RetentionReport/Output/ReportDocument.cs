@@ -8,7 +8,8 @@ namespace Crm.Samples.RetentionReport.Output;
 /// <param name="Figures">The computed figures.</param>
 /// <param name="Referrals">The referral figures, or null when the input has no referrals (a CSV file).</param>
 /// <param name="Names">Display labels by customer key, or null to show the keys themselves.</param>
-internal sealed record ReportDocument(string Source, ReportFigures Figures, ReferralFigures? Referrals, IReadOnlyDictionary<string, string>? Names)
+/// <param name="Relationship">NPS, service and loyalty figures read back from the CRM database, or null when the input has none (a CSV file).</param>
+internal sealed record ReportDocument(string Source, ReportFigures Figures, ReferralFigures? Referrals, IReadOnlyDictionary<string, string>? Names, RelationshipFigures? Relationship = null)
 {
     /// <summary>How many customers the top lists show.</summary>
     public const int TopRows = 10;

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace Crm.Samples.RetentionReport.Output;
 
 /// <summary>Prints the report to a console with Spectre.Console: a summary, then one table per section.</summary>
-internal static class TextReport
+internal static partial class TextReport
 {
     /// <summary>How many months after acquisition the console's cohort matrix shows (the HTML report shows them all).</summary>
     public const int CohortMonthsShown = 12;
@@ -75,6 +75,11 @@ internal static class TextReport
 
             console.Write(top);
             console.MarkupLine($"[bold]Golden referral chain[/] ({referrals.GoldenChain.Count - 1} referrals): {Markup.Escape(string.Join(" → ", referrals.GoldenChain.Select(report.Label)))}");
+        }
+
+        if (report.Relationship is { } relationship)
+        {
+            WriteRelationship(console, relationship);
         }
     }
 

@@ -21,8 +21,11 @@ internal sealed class CustomerBaseStore : IAsyncDisposable
     // A fresh DI scope (and so a fresh DbContext) per batch keeps EF's change tracker small.
     private const int Batch = 250;
 
+    /// <summary>The tenant the generated base is kept under.</summary>
+    public static readonly TenantId Tenant = new("retention-demo");
+
     private readonly ServiceProvider _provider;
-    private readonly TenantId _tenant = new("retention-demo");
+    private readonly TenantId _tenant = Tenant;
 
     private CustomerBaseStore(ServiceProvider provider) => _provider = provider;
 

@@ -24,7 +24,7 @@ public sealed partial class HtmlReportBrowserTests : IDisposable
             dom.Should().Contain($"<h2>{heading}</h2>");
         }
 
-        var figures = Figures(dom);
+        var figures = HtmlFigures.Read(dom);
         figures["customers"].Should().Be(json.GetProperty("customers").GetInt32().ToString("N0", Invariant));
         figures["transactions"].Should().Be(json.GetProperty("transactions").GetInt32().ToString("N0", Invariant));
         figures["revenue"].Should().Be(json.GetProperty("revenue").GetDecimal().ToString("N2", Invariant));
@@ -70,9 +70,6 @@ public sealed partial class HtmlReportBrowserTests : IDisposable
 
     private static string Share(double value) => (value * 100).ToString("0.0", Invariant) + " %";
 
-    private static Dictionary<string, string> Figures(string dom)
-        => FigurePattern().Matches(dom).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
-
     private async Task<(JsonElement Json, string Dom)> RenderAsync()
     {
         var html = Path.Combine(_folder.FullName, "report.html");
@@ -81,7 +78,4 @@ public sealed partial class HtmlReportBrowserTests : IDisposable
         using var json = JsonDocument.Parse(run.Output);
         return (json.RootElement.Clone(), await Chromium.DumpDomAsync(html));
     }
-
-    [GeneratedRegex("data-figure=\"([^\"]+)\"[^>]*>([^<]*)<")]
-    private static partial Regex FigurePattern();
 }

@@ -55,10 +55,23 @@ public sealed class JsonContractTests
         run.ExitCode.Should().Be(0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
         json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "version", "customers", "transactions", "revenue", "repeatCustomerShare", "paretoTop20RevenueShare", "bgnbd", "gammaGamma", "cohorts");
+            "version", "customers", "transactions", "revenue", "repeatCustomerShare", "paretoTop20RevenueShare", "bgnbd", "gammaGamma", "cohorts", "nps", "service", "loyalty");
         json.RootElement.GetProperty("version").GetInt32().Should().Be(1);
         json.RootElement.GetProperty("bgnbd").EnumerateObject().Select(p => p.Name).Should().Equal("r", "alpha", "a", "b", "logLikelihood");
         json.RootElement.GetProperty("gammaGamma").EnumerateObject().Select(p => p.Name).Should().Equal("p", "q", "gamma", "logLikelihood", "customers");
+    }
+
+    [Fact]
+    public async Task A_csv_file_has_no_nps_service_or_loyalty_figures_so_they_are_null()
+    {
+        var run = await RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        foreach (var field in new[] { "nps", "service", "loyalty" })
+        {
+            json.RootElement.GetProperty(field).ValueKind.Should().Be(JsonValueKind.Null, $"{field} comes from the CRM database, which a CSV file does not have");
+        }
     }
 
     [Fact]
