@@ -5,4 +5,5 @@ namespace Crm.Samples.RetentionReport.Analysis;
 /// <param name="Service">Support-case metrics and SLA breaches.</param>
 /// <param name="SlaBreachEvents">SlaBreached events <c>CheckSlaAsync</c> wrote (one per case and timer).</param>
 /// <param name="Loyalty">The loyalty club.</param>
-internal sealed record RelationshipFigures(NpsFigures Nps, ServiceFigures Service, long SlaBreachEvents, LoyaltyFigures Loyalty);
+/// <param name="ReferralRewards">The club's referral rewards.</param>
+internal sealed record RelationshipFigures(NpsFigures Nps, ServiceFigures Service, long SlaBreachEvents, LoyaltyFigures Loyalty, ReferralRewardFigures ReferralRewards);

@@ -48,5 +48,12 @@ internal static partial class HtmlReport
         html.Append("</div>\n");
         Table(html, ["Tier", "Members", "Share"], l.Tiers.Select(t => new[] { t.Tier, Figures.Count(t.Members), Figures.Share(l.Members == 0 ? null : (double)t.Members / l.Members) }), "loyalty.tiers.");
         html.Append(CultureInfo.InvariantCulture, $"<p>Earned {Figures.Count(l.Earned)} · redeemed {Figures.Count(l.Redeemed)} · expired {Figures.Count(l.Expired)} · refund clawbacks {Figures.Count(-l.Reversed)} · expiring within 30 days {Figures.Count(l.ExpiringNext30Days)}.</p>\n");
+        var referrals = r.ReferralRewards;
+        html.Append("<h3>Referral rewards</h3><p class=\"note\">A referred customer's first purchase of at least $20 pays them 25 points and their referrer 50 once its 30-day return window has passed; settled monthly.</p><div class=\"cards\">");
+        Card(html, "loyalty.referralRewards.attributed", "Referred customers attributed", Figures.Count(referrals.Attributed));
+        Card(html, "loyalty.referralRewards.rejected", "Claims rejected (abuse checks)", Figures.Count(referrals.Rejected));
+        Card(html, "loyalty.referralRewards.paid", "Referrals paid", Figures.Count(referrals.Paid));
+        Card(html, "loyalty.referralRewards.points", "Reward points paid", Figures.Count(referrals.Points));
+        html.Append("</div>\n");
     }
 }

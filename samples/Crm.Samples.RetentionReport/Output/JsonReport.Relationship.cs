@@ -74,6 +74,14 @@ internal static partial class JsonReport
         json.WriteNumber("pointsExpired", l.Expired);
         json.WriteNumber("pointsReversed", l.Reversed);
         Number(json, "redemptionRate", l.RedemptionRate);
+        var referrals = relationship.ReferralRewards;
+        json.WriteStartObject("referralRewards");
+        json.WriteNumber("attributed", referrals.Attributed);
+        json.WriteNumber("rejected", referrals.Rejected);
+        json.WriteNumber("paid", referrals.Paid);
+        json.WriteNumber("rewards", referrals.Rewards);
+        json.WriteNumber("points", referrals.Points);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

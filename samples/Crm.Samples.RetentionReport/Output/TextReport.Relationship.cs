@@ -44,5 +44,7 @@ internal static partial class TextReport
         console.Write(tiers);
         console.MarkupLine($"Members [bold]{Figures.Count(l.Members)}[/]; points liability [bold]{Figures.Count(l.OutstandingPoints)}[/] points outstanding ({Figures.Count(l.ExpiringNext30Days)} expire within 30 days; the program defines no money value per point)");
         console.MarkupLine($"Earned {Figures.Count(l.Earned)}, redeemed {Figures.Count(l.Redeemed)}, expired {Figures.Count(l.Expired)}, refund clawbacks {Figures.Count(-l.Reversed)}; redemption rate (redeemed / earned) [bold]{Figures.Share(l.RedemptionRate)}[/]");
+        var referrals = r.ReferralRewards;
+        console.MarkupLine($"Referral rewards: {Figures.Count(referrals.Attributed)} referred customers attributed ({Figures.Count(referrals.Rejected)} claims rejected by the abuse checks); [bold]{Figures.Count(referrals.Paid)}[/] referrals paid, {Figures.Count(referrals.Rewards)} rewards worth [bold]{Figures.Count(referrals.Points)}[/] points to referees and referrers");
     }
 }

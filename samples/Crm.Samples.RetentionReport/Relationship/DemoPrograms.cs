@@ -1,6 +1,7 @@
 using Crm.Interactions.Support;
 using Crm.Loyalty.Ledger;
 using Crm.Loyalty.Program;
+using Crm.Loyalty.Referrals;
 using Crm.Loyalty.Rewards;
 using Crm.Loyalty.Tiers;
 using NodaTime;
@@ -56,4 +57,17 @@ internal static class DemoPrograms
         TierDowngrade = TierDowngradePolicy.ToQualifiedTier,
         TierWindow = TierWindow.Rolling(Period.FromMonths(12)),
     };
+
+    /// <summary>
+    /// The club's double-sided referral reward: a referred customer's first purchase of at least $20 pays them 25 points and
+    /// their referrer 50, once its 30-day return window has passed without a refund that leaves less than $20.
+    /// </summary>
+    public static void ReferralRewards(ReferralRewardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MinimumPurchase = 20m;
+        options.RefereePoints = 25;
+        options.ReferrerPoints = 50;
+        options.ReturnWindow = Duration.FromDays(30);
+    }
 }

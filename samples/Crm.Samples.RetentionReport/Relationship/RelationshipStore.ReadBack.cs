@@ -33,7 +33,25 @@ internal sealed partial class RelationshipStore
             new NpsFigures(RelationshipCalculator.NpsByQuarter(feedback, zone), await CountDetractorAlertsAsync(cancellationToken)),
             RelationshipCalculator.Service(cases, DemoPrograms.Calendar, end),
             await CountSlaBreachEventsAsync(cancellationToken),
-            RelationshipCalculator.Loyalty(members, DemoPrograms.Club.Tiers));
+            RelationshipCalculator.Loyalty(members, DemoPrograms.Club.Tiers),
+            await ReadReferralRewardsAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The referral rewards as the loyalty store holds them: referral records, rejected claims, and the reward entries,
+    /// whose idempotency keys are <c>referral:&lt;referee&gt;:&lt;depth&gt;</c> (depth 0 the referee, 1 the referrer; docs/loyalty.md).
+    /// </summary>
+    public async Task<ReferralRewardFigures> ReadReferralRewardsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = await OpenScopeAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database;
+        var tenant = _tenant.Value;
+        var attributed = await db.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM crm_loyalty_referrals WHERE tenant_id = {tenant}").SingleAsync(cancellationToken);
+        var rejected = await db.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM crm_loyalty_referral_rejections WHERE tenant_id = {tenant}").SingleAsync(cancellationToken);
+        var paid = await db.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM crm_loyalty_entries WHERE tenant_id = {tenant} AND idempotency_key LIKE 'referral:%:0'").SingleAsync(cancellationToken);
+        var rewards = await db.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM crm_loyalty_entries WHERE tenant_id = {tenant} AND idempotency_key LIKE 'referral:%'").SingleAsync(cancellationToken);
+        var points = await db.SqlQuery<long>($"SELECT coalesce(sum(points), 0) AS \"Value\" FROM crm_loyalty_entries WHERE tenant_id = {tenant} AND idempotency_key LIKE 'referral:%'").SingleAsync(cancellationToken);
+        return new ReferralRewardFigures(attributed, rejected, paid, rewards, points);
     }
 
     /// <summary>Every support case and every feedback answer of the tenant, read back from the interaction store.</summary>

@@ -4,6 +4,7 @@ using Crm.Interactions.Purchases;
 using Crm.Interactions.Support;
 using Crm.Loyalty;
 using Crm.Loyalty.Ledger;
+using Crm.Loyalty.Referrals;
 using Crm.Loyalty.Rewards;
 using Crm.Samples.RetentionReport.Generation;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,10 @@ internal sealed partial class RelationshipStore
 
     /// <summary>
     /// Replays, in time order through the managers, the support cases (open, answer, more contacts, wait on the customer,
-    /// resolve, reopen), the NPS answers, the refunds, the club's accruals, refund clawbacks and reward redemptions, and a
-    /// monthly <see cref="SupportCaseManager.CheckSlaAsync"/>; the clock stands at each step's instant.
+    /// resolve, reopen), the NPS answers, the refunds, the club's accruals, refund clawbacks and reward redemptions, the
+    /// referral rewards (attribution, qualifying purchases, voiding refunds), and a monthly
+    /// <see cref="SupportCaseManager.CheckSlaAsync"/> and <see cref="ReferralRewardManager.SettleReferralRewardsAsync"/>;
+    /// the clock stands at each step's instant.
     /// </summary>
     public async Task ReplayAsync(
         CustomerBase customerBase, CustomerActivity activity, IReadOnlyList<ContactId> contacts, IReadOnlyList<PurchaseId> purchaseIds, IProgress<double> progress,
@@ -36,6 +39,20 @@ internal sealed partial class RelationshipStore
         var clubStart = DemoPrograms.ClubStart.AtStartOfDayInZone(DemoPrograms.Club.TimeZone).ToInstant();
         var last = customerBase.AsOf.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.FromSeconds(1);
 
+        // Referral rewards: a customer referred since the club started is attributed to their referrer when acquired (before
+        // their first purchase at the same instant), and each of their purchases and refunds is reported to the reward.
+        var referees = new bool[contacts.Count];
+        for (var c = 0; c < customerBase.Customers.Count; c++)
+        {
+            var customer = customerBase.Customers[c];
+            if (customer.ReferredBy is { } referrer && customer.Acquired >= clubStart)
+            {
+                referees[c] = true;
+                var claim = new ReferralClaim(contacts[c], contacts[referrer], $"signup-{c + 1}");
+                steps.Add((customer.Acquired, sp => sp.GetRequiredService<ReferralRewardManager>().AttributeAsync(_tenant, claim, cancellationToken)));
+            }
+        }
+
         for (var i = 0; i < customerBase.Purchases.Count; i++)
         {
             var index = i;
@@ -43,6 +60,24 @@ internal sealed partial class RelationshipStore
             if (p.At >= clubStart && activity.ClubMembers[p.Customer])
             {
                 steps.Add((p.At, sp => AccrueAsync(sp, contacts[p.Customer], index, p, balances, redeems.Contains(index), cancellationToken)));
+            }
+
+            if (referees[p.Customer])
+            {
+                var amount = new Money(p.Amount, DemoPrograms.Currency);
+                steps.Add((p.At, sp => sp.GetRequiredService<ReferralRewardManager>().RecordPurchaseAsync(_tenant, contacts[p.Customer], "purchase", OrderReference(index), amount, p.At, cancellationToken)));
+            }
+        }
+
+        var refunded = new Dictionary<int, decimal>();
+        foreach (var refund in activity.Refunds.OrderBy(r => r.At))
+        {
+            var p = customerBase.Purchases[refund.Purchase];
+            refunded[refund.Purchase] = refunded.GetValueOrDefault(refund.Purchase) + refund.Amount;
+            if (referees[p.Customer])
+            {
+                var left = new Money(Math.Max(0m, p.Amount - refunded[refund.Purchase]), DemoPrograms.Currency);
+                steps.Add((refund.At, sp => sp.GetRequiredService<ReferralRewardManager>().RecordRefundAsync(_tenant, contacts[p.Customer], "purchase", OrderReference(refund.Purchase), left, refund.At, cancellationToken)));
             }
         }
 
@@ -87,9 +122,11 @@ internal sealed partial class RelationshipStore
         {
             var asOf = month.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
             steps.Add((asOf, sp => sp.GetRequiredService<SupportCaseManager>().CheckSlaAsync(_tenant, asOf, cancellationToken)));
+            steps.Add((asOf, sp => sp.GetRequiredService<ReferralRewardManager>().SettleReferralRewardsAsync(_tenant, asOf, cancellationToken)));
         }
 
         steps.Add((last, sp => sp.GetRequiredService<SupportCaseManager>().CheckSlaAsync(_tenant, last, cancellationToken)));
+        steps.Add((last, sp => sp.GetRequiredService<ReferralRewardManager>().SettleReferralRewardsAsync(_tenant, last, cancellationToken)));
 
         // A stable sort: steps at the same instant keep the order they were added in (a case opens before its steps).
         var ordered = steps.Select((s, n) => (s.At, s.Run, n)).OrderBy(s => s.At).ThenBy(s => s.n).ToArray();

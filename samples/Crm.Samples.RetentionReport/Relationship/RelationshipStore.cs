@@ -54,6 +54,7 @@ internal sealed partial class RelationshipStore : IAsyncDisposable
             .AddContacts()
             .AddInteractions(o => o.Support.SlaPolicy = DemoPrograms.Sla)
             .AddLoyalty(o => o.Program = DemoPrograms.Club)
+            .AddLoyaltyReferralRewards(DemoPrograms.ReferralRewards)
             .UseEntityFrameworkCore<CrmDbContext>();
         return new RelationshipStore(services.BuildServiceProvider(), clock, tenant);
     }

@@ -40,6 +40,16 @@ public sealed class DemoHtmlBrowserTests(DemoRun demo)
         redeemed.Should().BeGreaterThan(0);
         figures["loyalty.redemptionRate"].Should().Be((100.0 * redeemed / earned).ToString("0.0", Invariant) + " %");
         figures["loyalty.pointsExpired"].Should().Be((-await ScalarAsync("SELECT sum(points) FROM crm_loyalty_entries WHERE kind = 'Expire'")).ToString("N0", Invariant));
+
+        // Referral rewards: every paid referral wrote two ReferralRewardPaid events (referee and referrer, no chain
+        // rewards configured) and paid 25 + 50 points; attribution binds at most one referrer per referred customer.
+        var rewardEvents = await ScalarAsync("SELECT count(*) FROM crm_outbox WHERE type_name = 'crm.loyalty.referral_reward_paid'");
+        rewardEvents.Should().BeGreaterThan(0).And.Match(n => n % 2 == 0);
+        figures["loyalty.referralRewards.paid"].Should().Be((rewardEvents / 2).ToString("N0", Invariant));
+        figures["loyalty.referralRewards.points"].Should().Be((rewardEvents / 2 * 75).ToString("N0", Invariant));
+        var referred = await ScalarAsync("SELECT count(DISTINCT referee_id) FROM crm_referrals");
+        figures["loyalty.referralRewards.attributed"].Should().Be((await ScalarAsync("SELECT count(*) FROM crm_loyalty_referrals")).ToString("N0", Invariant));
+        (await ScalarAsync("SELECT count(*) FROM crm_loyalty_referrals")).Should().BeGreaterThanOrEqualTo(rewardEvents / 2).And.BeLessThanOrEqualTo(referred);
     }
 
     [ChromiumFact]
