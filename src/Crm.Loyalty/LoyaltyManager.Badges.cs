@@ -33,7 +33,9 @@ public sealed partial class LoyaltyManager
     /// <para><b>Once.</b> An award's key (<c>badge:{id}</c>, or <c>badge:{id}:{yyyy-MM}</c> per streak of a repeating
     /// streak badge) is unique per member in the store. A badge with <see cref="BadgeRule.Points"/> pays them as an
     /// <see cref="LedgerEntryKind.Earn"/> entry keyed <c>badge:{member}:{id}…</c> with its own lot (the program's expiry,
-    /// no hold), its snapshot naming the badge; it counts as points earned (tiers, rankings).</para>
+    /// no hold), its snapshot naming the badge; it counts as points earned (tiers, rankings). When a merge moved an absorbed
+    /// member's ledger to the member (<see cref="MergeMembersAsync"/>), a badge whose earning is in the moved ledger is
+    /// recorded for the member without paying again.</para>
     /// <para><b>Concurrency.</b> The change set is guarded by the member's balance version; evaluations that race re-read
     /// and find the badges awarded, so each is awarded once. Running it again returns an empty list and writes nothing.</para>
     /// </remarks>
@@ -56,7 +58,8 @@ public sealed partial class LoyaltyManager
         {
             var account = await ReadAccountAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
             var held = (await GetBadgesAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false)).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
-            var history = BadgeHistory.Of(await ReadLedgerAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false), Program.TimeZone, at);
+            var ledger = await ReadLedgerAsync(tenantId, contactId, cancellationToken).ConfigureAwait(false);
+            var history = BadgeHistory.Of(ledger, Program.TimeZone, at);
             var due = Program.Badges.SelectMany(b => b.Achievements(history)).Where(x => !held.Contains(x.Key)).ToList();
             if (due.Count == 0)
             {
@@ -64,7 +67,7 @@ public sealed partial class LoyaltyManager
             }
 
             var now = _clock.GetCurrentInstant();
-            var plan = BadgePlan(tenantId, contactId, account, due, now);
+            var plan = BadgePlan(tenantId, contactId, account, due, PaidInLedger(ledger), now);
             var tier = await PlanTierAsync(tenantId, contactId, plan.Ledger, now, cancellationToken).ConfigureAwait(false);
             var changes = new LoyaltyChangeSet
             {
@@ -95,11 +98,18 @@ public sealed partial class LoyaltyManager
         }
     }
 
+    /// <summary>The badge earnings in the member's ledger by award key (the rule id of their single snapshot line), including those a merge moved from an absorbed member.</summary>
+    private static Dictionary<string, LedgerEntry> PaidInLedger(List<LedgerEntry> ledger)
+        => ledger
+            .Where(e => e.Kind == LedgerEntryKind.Earn && e.IdempotencyKey.StartsWith("badge:", StringComparison.Ordinal) && e.Snapshot is { Lines: [{ RuleId: not null }] })
+            .GroupBy(e => e.Snapshot!.Lines[0].RuleId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     private ILoyaltyBadgeStore BadgeStore => _store as ILoyaltyBadgeStore
         ?? throw new InvalidOperationException($"The loyalty store ({_store.GetType().FullName}) does not implement ILoyaltyBadgeStore, which a program with badges needs.");
 
     /// <summary>The badges, earnings, lots, debt settlements and events of one evaluation.</summary>
-    private (List<AwardedBadge> Badges, LedgerPlan Ledger) BadgePlan(TenantId tenantId, ContactId contactId, LoyaltyAccount account, List<BadgeAchievement> due, Instant now)
+    private (List<AwardedBadge> Badges, LedgerPlan Ledger) BadgePlan(TenantId tenantId, ContactId contactId, LoyaltyAccount account, List<BadgeAchievement> due, Dictionary<string, LedgerEntry> paid, Instant now)
     {
         var badges = new List<AwardedBadge>();
         var entries = new List<LedgerEntry>();
@@ -108,6 +118,14 @@ public sealed partial class LoyaltyManager
         foreach (var achievement in due)
         {
             var rule = achievement.Rule;
+            if (paid.TryGetValue(achievement.Key, out var moved))
+            {
+                // The award was paid to a member whose ledger a merge moved here: the badge is recorded, the points not paid again.
+                badges.Add(new AwardedBadge(tenantId, contactId, rule.Id, achievement.Key, achievement.AchievedAt, now, moved.Points) { EntryId = moved.Id });
+                events.Add(new BadgeAwarded(tenantId, now, contactId, rule.Id, achievement.Key, 0) { EntryId = moved.Id });
+                continue;
+            }
+
             var badge = new AwardedBadge(tenantId, contactId, rule.Id, achievement.Key, achievement.AchievedAt, now, rule.Points);
             LedgerEntryId? entryId = null;
             if (rule.Points > 0)
