@@ -1,7 +1,7 @@
 namespace Crm.Loyalty;
 
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/> numbers Crm.Loyalty logs with, so hosts can filter them.</summary>
-/// <remarks>Crm.Loyalty owns 3000–3999: 3000–3099 the ledger (3040–3049 referral rewards and merges), 3100–3199 tiers; Crm.Loyalty.Interactions uses 3200–3219. Numbers are never reused for another meaning.</remarks>
+/// <remarks>Crm.Loyalty owns 3000–3999: 3000–3099 the ledger (3040–3049 referral rewards and merges), 3100–3199 tiers, 3300–3319 badges; Crm.Loyalty.Interactions uses 3200–3219. Numbers are never reused for another meaning.</remarks>
 public static partial class LoyaltyEventIds
 {
     /// <summary>Points were credited to a member (an earning, an award, a positive adjustment or a cancelled redemption) (Information).</summary>

@@ -36,7 +36,7 @@ public sealed partial class LoyaltyManager
     /// <summary>Creates the manager (a host resolves it from DI after <c>AddLoyalty()</c>).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="LoyaltyProgramException">The configured program is missing or invalid.</exception>
-    /// <exception cref="ArgumentException">The program has tiers and the store does not implement <see cref="ILoyaltyTierStore"/>.</exception>
+    /// <exception cref="ArgumentException">The program has tiers and the store does not implement <see cref="ILoyaltyTierStore"/>, or has badges and the store does not implement <see cref="ILoyaltyBadgeStore"/>.</exception>
     public LoyaltyManager(ILoyaltyStore store, IClock clock, ICrmEventIdGenerator eventIds, ILogger<LoyaltyManager> logger, IOptions<LoyaltyOptions> options)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -54,6 +54,11 @@ public sealed partial class LoyaltyManager
         if (Program.Tiers.Count > 0 && store is not ILoyaltyTierStore)
         {
             throw new ArgumentException($"The loyalty program '{Program.Id}' has tiers, so its store must implement ILoyaltyTierStore ({store.GetType().FullName} does not).", nameof(store));
+        }
+
+        if (Program.Badges.Count > 0 && store is not ILoyaltyBadgeStore)
+        {
+            throw new ArgumentException($"The loyalty program '{Program.Id}' has badges, so its store must implement ILoyaltyBadgeStore ({store.GetType().FullName} does not).", nameof(store));
         }
     }
 

@@ -70,6 +70,7 @@ public static partial class CrmModelBuilderExtensions
         });
 
         LoyaltyTiers(modelBuilder);
+        LoyaltyBadges(modelBuilder);
         return modelBuilder;
     }
 }

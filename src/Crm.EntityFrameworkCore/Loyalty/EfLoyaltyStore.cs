@@ -340,6 +340,7 @@ public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxSto
         }
 
         await ApplyTiersAsync(db, tenantId, member, changes, cancellationToken).ConfigureAwait(false);
+        await ApplyBadgesAsync(db, tenantId, member, changes, cancellationToken).ConfigureAwait(false);
         db.AddRange(outbox);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

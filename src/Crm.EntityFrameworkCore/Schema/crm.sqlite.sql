@@ -167,6 +167,18 @@ CREATE TABLE IF NOT EXISTS "crm_loyalty_allocations" (
     "points" INTEGER NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS "crm_loyalty_badges" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_badges" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "contact_id" TEXT NOT NULL,
+    "badge_id" TEXT NOT NULL,
+    "badge_key" TEXT NOT NULL,
+    "achieved_at" INTEGER NOT NULL,
+    "awarded_at" INTEGER NOT NULL,
+    "points" INTEGER NOT NULL,
+    "entry_id" TEXT NULL
+);
+
 CREATE TABLE IF NOT EXISTS "crm_loyalty_entries" (
     "sequence" INTEGER NOT NULL CONSTRAINT "PK_crm_loyalty_entries" PRIMARY KEY AUTOINCREMENT,
     "tenant_id" TEXT NOT NULL,
@@ -437,6 +449,8 @@ CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_activity_window" ON "crm_loyalty_acti
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_entry" ON "crm_loyalty_allocations" ("tenant_id", "entry_id");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_allocations_member_lot" ON "crm_loyalty_allocations" ("tenant_id", "contact_id", "lot_id");
+
+CREATE UNIQUE INDEX IF NOT EXISTS "ux_crm_loyalty_badges_key" ON "crm_loyalty_badges" ("tenant_id", "contact_id", "badge_key");
 
 CREATE INDEX IF NOT EXISTS "ix_crm_loyalty_entries_member" ON "crm_loyalty_entries" ("tenant_id", "contact_id", "sequence");
 

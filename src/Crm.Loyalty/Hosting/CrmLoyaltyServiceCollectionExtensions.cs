@@ -47,7 +47,7 @@ public static class CrmLoyaltyServiceCollectionExtensions
         var events = LoyaltyEventsJsonContext.Configured;
         builder.AddEventType(events.PointsEarned).AddEventType(events.PointsRedeemed).AddEventType(events.PointsExpired)
             .AddEventType(events.PointsReversed).AddEventType(events.PointsAdjusted).AddEventType(events.RewardPaid)
-            .AddEventType(events.TierChanged);
+            .AddEventType(events.TierChanged).AddEventType(events.BadgeAwarded);
         return builder;
     }
 }

@@ -45,6 +45,11 @@ internal sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>
             failures.Add($"The loyalty program has tiers, so the registered ILoyaltyStore ({store.GetType().FullName}) must implement ILoyaltyTierStore (stored tiers with their history); the in-memory and EF Core stores do.");
         }
 
+        if (store is not null && options.Program is { Badges.Count: > 0 } && store is not ILoyaltyBadgeStore)
+        {
+            failures.Add($"The loyalty program has badges, so the registered ILoyaltyStore ({store.GetType().FullName}) must implement ILoyaltyBadgeStore (awarded badges); the in-memory and EF Core stores do.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -156,11 +156,13 @@ internal sealed partial class LoyaltyPartition
         }
 
         CheckTierChanges(tenantId, member, changes);
+        CheckBadges(tenantId, member, changes);
     }
 
     public void Apply(LoyaltyChangeSet changes)
     {
         ApplyTierChanges(changes);
+        ApplyBadges(changes);
         foreach (var check in changes.VersionChecks.Where(c => c.Advance))
         {
             Counters[check.Counter] = check.ExpectedVersion + 1;

@@ -130,6 +130,7 @@ public sealed partial record LoyaltyProgram
         ValidateRules(failures);
         ValidateTiers(failures);
         ValidatePointValue(failures);
+        ValidateBadges(failures);
         return failures;
     }
 

@@ -12,6 +12,7 @@ namespace Crm.Loyalty.Serialization;
 [JsonSerializable(typeof(PointsAdjusted))]
 [JsonSerializable(typeof(RewardPaid))]
 [JsonSerializable(typeof(TierChanged))]
+[JsonSerializable(typeof(BadgeAwarded))]
 internal sealed partial class LoyaltyEventsJsonContext : JsonSerializerContext
 {
     /// <summary>The context with the NodaTime converters configured (they take precedence over the generated metadata).</summary>

@@ -49,8 +49,8 @@ public sealed partial class LoyaltyChangeSet : ChangeSet
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty && Entries.Count == 0 && LotsCreated.Count == 0 && Allocations.Count == 0 && TierChanges.Count == 0;
+    public override bool IsEmpty => base.IsEmpty && Entries.Count == 0 && LotsCreated.Count == 0 && Allocations.Count == 0 && TierChanges.Count == 0 && Badges.Count == 0;
 
     /// <summary>How many records of each kind the change set writes.</summary>
-    public override string ToString() => $"LoyaltyChangeSet ({Entries.Count} entries, {LotsCreated.Count} lot(s), {Allocations.Count} allocation(s), {TierChanges.Count} tier change(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
+    public override string ToString() => $"LoyaltyChangeSet ({Entries.Count} entries, {LotsCreated.Count} lot(s), {Allocations.Count} allocation(s), {TierChanges.Count} tier change(s), {Badges.Count} badge(s), {VersionChecks.Count} counter check(s), {Events.Count} event(s))";
 }

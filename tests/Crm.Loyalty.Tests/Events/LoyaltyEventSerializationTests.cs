@@ -25,6 +25,7 @@ public sealed class LoyaltyEventSerializationTests
         new PointsAdjusted(Tenant, At, Member, Entry, -2),
         new RewardPaid(Tenant, At, Member, Entry, 500, "free-coffee"),
         new TierChanged(Tenant, At, Member, "silver", "gold", Crm.Loyalty.Tiers.TierChangeReason.Upgrade, 1_250.50m),
+        new BadgeAwarded(Tenant, At, Member, "five-in-90", "badge:five-in-90", 100) { EntryId = Entry },
         new ReferralRewardPaid(Tenant, At, Member, Entry, 100, ContactId.New(), 1),
         new ReferralRewardVoided(Tenant, At, Member, ContactId.New()),
         new ReferralRejected(Tenant, At, Member, ContactId.New(), "shared-email"),

@@ -45,3 +45,9 @@ public sealed class InMemoryLoyaltyRankingSpecificationTests : LoyaltyRankingSpe
 {
     protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
 }
+
+/// <summary>The badge specification run against <see cref="InMemoryLoyaltyStore"/>.</summary>
+public sealed class InMemoryLoyaltyBadgeSpecificationTests : LoyaltyBadgeSpecification
+{
+    protected override ILoyaltyStore CreateStore() => new InMemoryLoyaltyStore();
+}
