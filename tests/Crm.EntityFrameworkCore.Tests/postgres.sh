@@ -62,7 +62,7 @@ start() {
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   # A throwaway cluster: no durability needed, loopback only, enough connections for the parallel-writer tests.
   as_owner "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c max_connections=2000 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >&2 || { cat "$DIR/server.log" >&2; exit 1; }
   as_owner "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $DB" >&2
   log "running on 127.0.0.1:$PORT (data in $DIR)"
