@@ -92,7 +92,7 @@ public sealed class OutboxDispatcher
         var result = new List<IOutboxStore>(_stores.Count);
         foreach (var registration in _stores)
         {
-            if (registration.Resolve(services) is { } store && !result.Exists(s => ReferenceEquals(s, store)))
+            if (registration.Resolve(services) is { } store && !result.Exists(s => SameOutbox(s, store)))
             {
                 result.Add(store);
             }
@@ -100,6 +100,10 @@ public sealed class OutboxDispatcher
 
         return result;
     }
+
+    // The same instance, or two views of one physical outbox (ISharedOutboxStore with equal identities).
+    private static bool SameOutbox(IOutboxStore a, IOutboxStore b)
+        => ReferenceEquals(a, b) || (a is ISharedOutboxStore x && b is ISharedOutboxStore y && Equals(x.OutboxIdentity, y.OutboxIdentity));
 
     private async Task<Outcome> DeliverAsync(IOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ namespace Crm.EntityFrameworkCore.Interactions;
 /// after the cursor's (instant, id): a page costs the same at the end of a long history as at its start.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, IOutboxStore
+public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IVersionCounterStore, ISequenceStore, ISharedOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;
@@ -225,6 +225,9 @@ public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IV
             return true;
         }).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public object OutboxIdentity => _shared.OutboxIdentity;
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(int maxCount, Instant now, Instant leaseUntil, CancellationToken cancellationToken) => _shared.ClaimAsync(maxCount, now, leaseUntil, cancellationToken);

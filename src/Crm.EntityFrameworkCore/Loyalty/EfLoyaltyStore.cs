@@ -24,7 +24,7 @@ namespace Crm.EntityFrameworkCore.Loyalty;
 /// <para>Rows are appended only; nothing is updated or deleted.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (or <see cref="CrmDbContext"/>).</typeparam>
-public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxStore
+public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, ISharedOutboxStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> _db;
@@ -216,6 +216,9 @@ public sealed partial class EfLoyaltyStore<TContext> : ILoyaltyStore, IOutboxSto
             return true;
         }).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public object OutboxIdentity => _shared.OutboxIdentity;
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(int maxCount, Instant now, Instant leaseUntil, CancellationToken cancellationToken)

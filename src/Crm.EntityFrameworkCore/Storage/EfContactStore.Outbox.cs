@@ -6,8 +6,13 @@ using NodaTime;
 
 namespace Crm.EntityFrameworkCore.Storage;
 
-public sealed partial class EfContactStore<TContext> : IOutboxStore
+public sealed partial class EfContactStore<TContext> : ISharedOutboxStore
 {
+    /// <inheritdoc />
+    /// <remarks>The context the store works in, or the factory it opens contexts from: the interaction and loyalty stores
+    /// over the same context or factory write to the same <c>crm_outbox</c> table and report the same identity.</remarks>
+    public object OutboxIdentity => (object?)_context ?? _factory!;
+
     /// <inheritdoc />
     /// <remarks>Exclusive by a conditional update: the candidates are leased with <c>UPDATE … WHERE sequence IN (…) AND the
     /// lease is free</c>, which a parallel claimer re-checks after the row lock it waits for, so each event goes to one claimer.</remarks>

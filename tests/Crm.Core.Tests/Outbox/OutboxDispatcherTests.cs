@@ -149,4 +149,53 @@ public sealed class OutboxDispatcherTests
             await hosted.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task Views_of_one_shared_outbox_are_claimed_through_the_first_only()
+    {
+        OutboxView first = null!, second = null!;
+        await using var host = new OutboxHost(Recording, views: outbox => [first = new OutboxView(outbox, outbox), second = new OutboxView(outbox, outbox)]);
+        host.Append(3);
+
+        (await host.Dispatcher.DispatchPendingAsync()).Delivered.Should().Be(3);
+
+        first.Claims.Should().BeGreaterThan(0);
+        second.Claims.Should().Be(0, "the second view reports the same outbox identity");
+        host.Provider.GetRequiredService<Deliveries>().Seen.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Shared_outbox_stores_with_different_identities_are_each_claimed()
+    {
+        OutboxView first = null!, second = null!;
+        await using var host = new OutboxHost(Recording, views: outbox => [first = new OutboxView(outbox, "one"), second = new OutboxView(outbox, "two")]);
+        host.Append(2);
+
+        (await host.Dispatcher.DispatchPendingAsync()).Delivered.Should().Be(2);
+
+        first.Claims.Should().BeGreaterThan(0);
+        second.Claims.Should().BeGreaterThan(0, "another identity is another outbox, so it is asked too");
+    }
+
+    /// <summary>A view of an in-memory outbox that reports <paramref name="identity"/> and counts its claims.</summary>
+    private sealed class OutboxView(Crm.InMemory.InMemoryOutbox outbox, object identity) : ISharedOutboxStore
+    {
+        public int Claims { get; private set; }
+
+        public object OutboxIdentity => identity;
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(int maxCount, Instant now, Instant leaseUntil, CancellationToken cancellationToken)
+        {
+            Claims++;
+            return outbox.ClaimAsync(maxCount, now, leaseUntil, cancellationToken);
+        }
+
+        public ValueTask<bool> CompleteAsync(OutboxLease lease, Instant deliveredAt, CancellationToken cancellationToken) => outbox.CompleteAsync(lease, deliveredAt, cancellationToken);
+
+        public ValueTask<bool> FailAsync(OutboxLease lease, string error, Instant? retryAt, CancellationToken cancellationToken) => outbox.FailAsync(lease, error, retryAt, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> GetDeadLettersAsync(TenantId tenantId, int maxCount, CancellationToken cancellationToken) => outbox.GetDeadLettersAsync(tenantId, maxCount, cancellationToken);
+
+        public ValueTask<bool> RequeueDeadLetterAsync(TenantId tenantId, CrmEventId eventId, CancellationToken cancellationToken) => outbox.RequeueDeadLetterAsync(tenantId, eventId, cancellationToken);
+    }
 }

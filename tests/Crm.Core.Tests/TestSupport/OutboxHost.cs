@@ -12,19 +12,27 @@ internal sealed class OutboxHost : IAsyncDisposable
 {
     public static readonly TenantId Tenant = new("outbox-tenant");
 
-    public OutboxHost(Action<IServiceCollection>? configure = null, Action<OutboxOptions>? options = null, InMemoryOutbox? outbox = null)
+    /// <param name="configure">More services.</param>
+    /// <param name="options">Outbox options.</param>
+    /// <param name="outbox">The outbox events are appended to (a new one by default).</param>
+    /// <param name="views">The stores registered for the dispatcher, made from the outbox (by default the outbox itself).</param>
+    public OutboxHost(Action<IServiceCollection>? configure = null, Action<OutboxOptions>? options = null, InMemoryOutbox? outbox = null, Func<InMemoryOutbox, IReadOnlyList<IOutboxStore>>? views = null)
     {
         Outbox = outbox ?? new InMemoryOutbox();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IClock>(Clock);
-        services.AddCrm(o =>
+        var crm = services.AddCrm(o =>
             {
                 o.EnableBackgroundDispatch = false;
                 options?.Invoke(o);
             })
-            .AddOutboxStore(_ => Outbox)
             .AddEventType(TestEventsJsonContext.Configured.ThingHappened);
+        foreach (var store in views?.Invoke(Outbox) ?? [Outbox])
+        {
+            crm.AddOutboxStore(_ => store);
+        }
+
         configure?.Invoke(services);
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
