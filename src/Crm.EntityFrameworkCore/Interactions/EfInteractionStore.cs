@@ -305,22 +305,23 @@ public sealed partial class EfInteractionStore<TContext> : IInteractionStore, IV
         }
 
         // 2. Tracking codes and idempotency keys: refused when taken (also by unique keys, for a race past this check).
-        foreach (var code in changes.CasesCreated.Select(static c => c.TrackingCode))
+        //    One query each for the whole change set, however many cases or keys it holds (a bulk import's batch of 1,000).
+        var codes = changes.CasesCreated.Select(static c => c.TrackingCode).ToList();
+        if (codes.Count > 0 && await db.Set<CaseRow>().Where(r => r.TenantId == tenantId && codes.Contains(r.TrackingCode))
+                .Select(static r => r.TrackingCode).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } takenCode)
         {
-            if (await db.Set<CaseRow>().AnyAsync(r => r.TenantId == tenantId && r.TrackingCode == code, cancellationToken).ConfigureAwait(false))
-            {
-                throw new ConcurrencyConflictException("tracking code", code);
-            }
+            throw new ConcurrencyConflictException("tracking code", takenCode);
+        }
+
+        var keyTexts = changes.IdempotencyKeys.Select(static k => k.Key).ToList();
+        if (keyTexts.Count > 0 && await db.Set<InteractionKeyRow>().Where(r => r.TenantId == tenantId && keyTexts.Contains(r.Key))
+                .Select(static r => r.Key).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } takenKey)
+        {
+            throw new ConcurrencyConflictException("idempotency key", changes.IdempotencyKeys.First(k => k.Key == takenKey).InteractionId.ToString());
         }
 
         foreach (var key in changes.IdempotencyKeys)
         {
-            var text = key.Key;
-            if (await db.Set<InteractionKeyRow>().AnyAsync(r => r.TenantId == tenantId && r.Key == text, cancellationToken).ConfigureAwait(false))
-            {
-                throw new ConcurrencyConflictException("idempotency key", key.InteractionId.ToString());
-            }
-
             db.Add(new InteractionKeyRow { TenantId = tenantId, Key = key.Key, InteractionId = key.InteractionId.Value, RecordedAt = key.RecordedAt });
         }
 
